@@ -1,0 +1,50 @@
+"""Alembic environment: migrates the app's database (DATABASE_URL) to the SQLModel schema."""
+
+from __future__ import annotations
+
+from logging.config import fileConfig
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import blog_app.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from blog_app.database import get_engine
+
+config = context.config
+if config.config_file_name and config.attributes.get("engine") is None:
+    # Only the alembic CLI configures logging; the app keeps its own.
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_offline() -> None:
+    """Emit SQL for ``alembic upgrade --sql`` without a database connection."""
+    context.configure(
+        url=str(get_engine().url),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Run migrations on the engine the app passed in, or on DATABASE_URL's."""
+    engine = config.attributes.get("engine") or get_engine()
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,1 @@
+"""blog_app: a Reflex blog about Python web frameworks."""

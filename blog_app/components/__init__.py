@@ -1,0 +1,1 @@
+"""Small UI pieces that take Vars, never State classes."""

@@ -1,0 +1,82 @@
+"""Parse one content file into a validated, renderable Document (pure: no database, no Reflex)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pathlib
+
+from blog_app.content.body import parse_body
+from blog_app.content.diagnostics import ContentError, Diagnostic
+from blog_app.content.front_matter import FrontMatter, parse_front_matter, split_front_matter
+from blog_app.content.segments import Segment, TocEntry
+
+
+@dataclasses.dataclass
+class Document:
+    """A post ready to be stored: metadata, rendered body and what the parser noticed."""
+
+    meta: FrontMatter
+    source_path: str
+    content_hash: str
+    segments: list[Segment]
+    toc: list[TocEntry]
+    text: str
+    excerpt: str
+    word_count: int
+    reading_minutes: int
+    warnings: list[Diagnostic]
+
+    @property
+    def slug(self) -> str:
+        """The post's URL slug."""
+        return self.meta.slug
+
+
+def content_hash(data: bytes) -> str:
+    """The fingerprint ingest uses to skip unchanged files."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_post(path: str, data: bytes) -> str:
+    """Decode file bytes as UTF-8 (a leading BOM is allowed).
+
+    Raises:
+        ContentError: Naming the line of the first byte that is not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError([Diagnostic(path, line, f"file is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")]) from None
+
+
+def parse_post(path: str, data: bytes) -> Document:
+    """Parse a post file.
+
+    Args:
+        path: The file name as it should appear in messages (e.g. ``content/x.md``).
+        data: The file's bytes.
+
+    Returns:
+        The Document, with non-fatal warnings attached.
+
+    Raises:
+        ContentError: When the file cannot be published (bad front matter, not UTF-8, ...).
+    """
+    text = decode_post(path, data)
+    parts = split_front_matter(path, text)
+    meta, warnings = parse_front_matter(path, parts.yaml_text, default_slug=pathlib.PurePath(path).stem)
+    body = parse_body(path, parts.body, line_offset=parts.body_offset)
+    return Document(
+        meta=meta,
+        source_path=path,
+        content_hash=content_hash(data),
+        segments=body.segments,
+        toc=body.toc,
+        text=body.text,
+        excerpt=body.excerpt or meta.description,
+        word_count=body.word_count,
+        reading_minutes=body.reading_minutes,
+        warnings=warnings + body.diagnostics,
+    )

@@ -1,0 +1,222 @@
+"""Load content/*.md into the database: one transaction, incremental by content hash."""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import time
+
+import sqlalchemy as sa
+from slugify import slugify
+from sqlmodel import Session, col, delete, select
+
+from blog_app.content import ContentError, Diagnostic, Document, content_hash, parse_post
+from blog_app.models import Keyword, Post, PostKeyword, utc_now
+
+
+@dataclasses.dataclass
+class IngestReport:
+    """What one ingest run did, with every problem it found."""
+
+    loaded: list[str] = dataclasses.field(default_factory=list)
+    unchanged: list[str] = dataclasses.field(default_factory=list)
+    removed: list[str] = dataclasses.field(default_factory=list)
+    failed: list[str] = dataclasses.field(default_factory=list)
+    diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line: ``ingest: 2 loaded, 0 unchanged, 0 removed, 1 failed, 3 warnings in 0.04 s``."""
+        warnings = sum(d.severity == "warning" for d in self.diagnostics)
+        return (
+            f"ingest: {len(self.loaded)} loaded, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed, {len(self.failed)} failed, {warnings} warnings "
+            f"in {self.seconds:.2f} s"
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class _Stored:
+    """The columns of an existing post that ingest compares against."""
+
+    id: int
+    slug: str
+    source_path: str
+    content_hash: str
+
+
+def display_path(path: pathlib.Path) -> str:
+    """``path`` relative to the working directory when inside it (``content/x.md``), else absolute."""
+    try:
+        return str(path.resolve().relative_to(pathlib.Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Path | None = None) -> IngestReport:
+    """Bring the database in line with the Markdown files in ``content_dir``.
+
+    Unchanged files (same hash) are skipped, changed and new ones parsed and
+    upserted, posts whose file is gone removed, all in one transaction. A file
+    that fails to parse is reported and skipped; its previous version stays.
+
+    Args:
+        engine: The database (already migrated).
+        content_dir: The folder of ``*.md`` posts (searched recursively).
+        assets_dir: When given, images a post references must exist under it.
+
+    Returns:
+        The report; nothing is committed if any step raises.
+
+    Raises:
+        FileNotFoundError: If ``content_dir`` does not exist (nothing is removed).
+    """
+    started = time.perf_counter()
+    if not content_dir.is_dir():
+        raise FileNotFoundError(f"content folder {content_dir} does not exist")
+    report = IngestReport()
+    with Session(engine) as db:
+        stored = {row.source_path: row for row in _stored_posts(db)}
+        files = {path.relative_to(content_dir).as_posix(): path for path in sorted(content_dir.rglob("*.md"))}
+        documents = _parse_changed(files, stored, report, assets_dir)
+        _reject_duplicate_slugs(documents, stored, files, report)
+        for key, document in documents.items():
+            _store_post(db, document, key, stored.get(key))
+            report.loaded.append(document.source_path)
+        for key, row in stored.items():
+            if key not in files:
+                _remove_post(db, row)
+                report.removed.append(display_path(content_dir / key))
+        _remove_orphan_keywords(db)
+        db.commit()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _stored_posts(db: Session) -> list[_Stored]:
+    rows = db.exec(select(Post.id, Post.slug, Post.source_path, Post.content_hash)).all()
+    return [_Stored(*row) for row in rows]
+
+
+def _parse_changed(
+    files: dict[str, pathlib.Path],
+    stored: dict[str, _Stored],
+    report: IngestReport,
+    assets_dir: pathlib.Path | None,
+) -> dict[str, Document]:
+    """Parse every new or changed file; record unchanged and failed ones."""
+    documents: dict[str, Document] = {}
+    for key, path in files.items():
+        data = path.read_bytes()
+        shown = display_path(path)
+        if key in stored and stored[key].content_hash == content_hash(data):
+            report.unchanged.append(shown)
+            continue
+        try:
+            document = parse_post(shown, data)
+        except ContentError as error:
+            report.failed.append(shown)
+            report.diagnostics.extend(error.diagnostics)
+            continue
+        if assets_dir is not None:
+            document.warnings.extend(missing_images(document, assets_dir))
+        report.diagnostics.extend(document.warnings)
+        documents[key] = document
+    return documents
+
+
+def missing_images(document: Document, assets_dir: pathlib.Path) -> list[Diagnostic]:
+    """Warnings for site-relative images (cover and body) that are not under ``assets_dir``.
+
+    Args:
+        document: A parsed post.
+        assets_dir: The folder served at the site root.
+
+    Returns:
+        One warning per missing file; remote (http) images are not checked.
+    """
+    wanted = [(document.meta.image, document.meta.line_of("image"))] + [(s.src, s.line) for s in document.segments if s.kind == "image"]
+    root = assets_dir.resolve()
+    problems = []
+    for src, line in wanted:
+        if not src.startswith("/") or src.startswith("//"):
+            continue
+        target = (root / src.split("?")[0].lstrip("/")).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            problems.append(Diagnostic(document.source_path, line, f"image {src} not found under assets/", "warning"))
+    return problems
+
+
+def _reject_duplicate_slugs(
+    documents: dict[str, Document],
+    stored: dict[str, _Stored],
+    files: dict[str, pathlib.Path],
+    report: IngestReport,
+) -> None:
+    """Fail a new or changed file whose slug another file already holds (naming both)."""
+    owners = {row.slug: key for key, row in stored.items() if key in files and key not in documents}
+    for key in list(documents):
+        document = documents[key]
+        owner = owners.setdefault(document.slug, key)
+        if owner != key:
+            other = display_path(files[owner])
+            report.diagnostics.append(
+                Diagnostic(document.source_path, document.meta.line_of("slug"), f"slug '{document.slug}' is already used by {other}")
+            )
+            report.failed.append(document.source_path)
+            del documents[key]
+
+
+def _store_post(db: Session, document: Document, key: str, existing: _Stored | None) -> None:
+    """Insert or update one post and relink its keywords."""
+    meta = document.meta
+    values = {
+        "slug": meta.slug,
+        "title": meta.title,
+        "description": meta.description,
+        "author": meta.author,
+        "published": meta.published,
+        "updated": meta.updated,
+        "cover_image": meta.image,
+        "source_path": key,
+        "content_hash": document.content_hash,
+        "segments": [segment.to_dict() for segment in document.segments],
+        "toc": [entry.to_dict() for entry in document.toc],
+        "body_text": document.text,
+        "excerpt": document.excerpt,
+        "word_count": document.word_count,
+        "reading_minutes": document.reading_minutes,
+        "draft": meta.draft,
+    }
+    post = db.get(Post, existing.id) if existing else None
+    if post is None:
+        post = Post(**values)
+        db.add(post)
+    else:
+        for name, value in values.items():
+            setattr(post, name, value)
+        post.updated_at = utc_now()
+    db.flush()
+    db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == post.id))
+    for position, name in enumerate(meta.keywords):
+        db.add(PostKeyword(post_id=post.id, keyword_id=_keyword_id(db, name), position=position))
+
+
+def _keyword_id(db: Session, name: str) -> int:
+    slug = slugify(name) or "keyword"
+    keyword = db.exec(select(Keyword).where(Keyword.slug == slug)).first()
+    if keyword is None:
+        keyword = Keyword(name=name, slug=slug)
+        db.add(keyword)
+        db.flush()
+    return keyword.id
+
+
+def _remove_post(db: Session, row: _Stored) -> None:
+    db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == row.id))
+    db.exec(delete(Post).where(col(Post.id) == row.id))
+
+
+def _remove_orphan_keywords(db: Session) -> None:
+    linked = select(PostKeyword.keyword_id)
+    db.exec(delete(Keyword).where(col(Keyword.id).not_in(linked)))

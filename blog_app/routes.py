@@ -1,0 +1,24 @@
+"""Every route of the site, in one place."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from blog_app.pages.index import index_page
+from blog_app.pages.post import post_page
+from blog_app.state.index import IndexState
+from blog_app.state.post import PostState
+
+INDEX = "/"
+POST = "/blog/[slug]"
+
+
+def post_url(slug: str) -> str:
+    """The path of the post with ``slug``."""
+    return f"/blog/{slug}"
+
+
+def register_pages(app: rx.App) -> None:
+    """Add every page to ``app``."""
+    app.add_page(index_page, route=INDEX, title="Blog", on_load=IndexState.load_posts)
+    app.add_page(post_page, route=POST, title="Post", on_load=PostState.on_load)

@@ -1,0 +1,33 @@
+"""Where things are: project paths, content folder and database URL, from the environment."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+PROJECT_ROOT = pathlib.Path(__file__).resolve().parent.parent
+# Hidden, so the dev server does not hot-reload whenever SQLite touches its WAL files.
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / ".data" / "blog.db"
+
+
+def content_dir() -> pathlib.Path:
+    """The folder of Markdown posts: ``BLOG_CONTENT_DIR`` or ``content/`` in the project."""
+    return pathlib.Path(os.environ.get("BLOG_CONTENT_DIR") or PROJECT_ROOT / "content").resolve()
+
+
+def assets_dir() -> pathlib.Path:
+    """The folder of static files served at the site root."""
+    return PROJECT_ROOT / "assets"
+
+
+def database_url() -> str:
+    """The SQLAlchemy URL from ``DATABASE_URL``, defaulting to a SQLite file in the project.
+
+    ``postgres://`` and ``postgresql://`` URLs (as hosting providers print them)
+    are pointed at the psycopg 3 driver that the project installs.
+    """
+    url = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url

@@ -1,0 +1,24 @@
+"""Reflex configuration: SQLite by default, PostgreSQL / Redis when the environment says so."""
+
+import os
+import pathlib
+
+import reflex as rx
+
+from blog_app import settings
+
+# The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
+# lets a plain `reflex run` work after setup without reflex trying to download bun itself.
+_LOCAL_JS_BIN = pathlib.Path(__file__).resolve().parent / ".tools" / "js" / "node_modules" / ".bin"
+if _LOCAL_JS_BIN.is_dir() and str(_LOCAL_JS_BIN) not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = f"{_LOCAL_JS_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+
+config = rx.Config(
+    app_name="blog_app",
+    db_url=settings.database_url(),
+    redis_url=os.environ.get("REDIS_URL") or None,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin()],
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)

@@ -1,0 +1,48 @@
+"""Fixtures shared by every test: the seed post, content folders and real SQLite databases."""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+import textwrap
+
+import pytest
+import sqlalchemy as sa
+
+from blog_app import database, settings
+
+SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+
+
+def write_post(folder: pathlib.Path, name: str, title: str, date: str = "2024-01-01", body: str = "Hello.", **extra) -> pathlib.Path:
+    """Write a minimal valid post file and return its path."""
+    lines = [f"title: {title}", "author: Test Author", f"date: {date}"]
+    lines += [f"{key}: {value}" for key, value in extra.items()]
+    path = folder / name
+    path.write_text("---\n" + "\n".join(lines) + "\n---\n\n" + textwrap.dedent(body).strip() + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    """The seed post, exactly as shipped."""
+    return SEED.read_bytes()
+
+
+@pytest.fixture
+def content_dir(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A content folder holding a copy of the seed post."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: pathlib.Path) -> sa.Engine:
+    """A migrated SQLite database in a real file."""
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'blog.db'}")
+    database.upgrade_schema(engine)
+    yield engine
+    engine.dispose()

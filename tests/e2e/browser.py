@@ -1,0 +1,82 @@
+"""Headless Chromium for end-to-end tests, and the checks every page must pass."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+T = TypeVar("T")
+# Without the background-networking flags Chromium keeps dialling out and the closed network refuses it.
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-features=Translate,MediaRouter",
+)
+ERROR_TEXTS = ("An error occurred", "Cannot connect to server")
+
+
+def chromium_paths() -> tuple[str | None, str | None]:
+    """The Chromium binary and its driver (``CHROMIUM`` / ``CHROMEDRIVER`` override PATH)."""
+    binary = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
+    return binary, driver
+
+
+def new_driver(width: int = 1280, height: int = 900, dark: bool = False) -> WebDriver:
+    """A fresh headless Chromium that records console messages."""
+    binary, driver = chromium_paths()
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary or ""
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={width},{height}")
+    if dark:
+        options.add_argument("--force-dark-mode")
+        options.add_argument("--blink-settings=preferredColorScheme=0")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(driver), options=options)
+
+
+def wait_for(condition: Callable[[], T], timeout: float = 15.0, message: str = "condition") -> T:
+    """Poll ``condition`` until it returns something truthy (and return it)."""
+    deadline = time.monotonic() + timeout
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            result = condition()
+            if result:
+                return result
+        except Exception as error:  # the page may be mid-render
+            last_error = error
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {message}" + (f" (last error: {last_error})" if last_error else ""))
+
+
+def body_text(driver: WebDriver) -> str:
+    """The visible text of the page."""
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def assert_page_is_clean(driver: WebDriver) -> None:
+    """No error toast, no error boundary, no console error on the page so far."""
+    toasts = driver.find_elements(By.CSS_SELECTOR, "[data-sonner-toast][data-type='error']")
+    assert not toasts, f"error toast shown: {[t.text for t in toasts]}"
+    text = body_text(driver)
+    for error_text in ERROR_TEXTS:
+        assert error_text not in text, f"page shows {error_text!r}"
+    errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, f"console errors: {errors}"

@@ -1,0 +1,27 @@
+"""End to end in real Chromium against the production build: list, open, read."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
+
+pytestmark = pytest.mark.e2e
+SEED_TITLE = "The top Python frameworks for building web apps (2024)"
+
+
+def test_home_lists_the_seed_and_opens_it(prod_app, browser):
+    browser.get(prod_app.frontend_url)
+    link = wait_for(lambda: browser.find_element(By.LINK_TEXT, SEED_TITLE), message="the seed post link")
+    assert "2024-11-04" in body_text(browser)
+    assert_page_is_clean(browser)
+
+    link.click()
+    wait_for(lambda: "There are 16 million Python developers" in body_text(browser), message="the post text")
+    assert browser.current_url.endswith("/blog/top-python-web-frameworks-2024")
+    text = body_text(browser)
+    assert "Elvis Kahoro" in text
+    assert "Reflex--Frontend. Backend. Pure Python." in text
+    assert "TODO" not in text
+    assert_page_is_clean(browser)

@@ -1,0 +1,75 @@
+"""Markdown body to segments: headings, images, code, directives that are never run."""
+
+from __future__ import annotations
+
+from blog_app.content import parse_post
+
+
+def parse_body(body: str):
+    return parse_post("content/p.md", f"---\ntitle: t\nauthor: a\ndate: 2024-01-01\n---\n{body}".encode())
+
+
+def test_segments_in_order_with_prose_merged():
+    document = parse_body("Intro *one*.\n\nMore.\n\n## Part\n\n```python\nprint(1)\n```\n\n![A chart](/c.png)\n")
+    assert [s.kind for s in document.segments] == ["html", "heading", "code", "image"]
+    assert document.segments[0].html == "<p>Intro <em>one</em>.</p>\n<p>More.</p>"
+    assert document.segments[2].language == "python" and document.segments[2].code == "print(1)\n"
+    assert (document.segments[3].src, document.segments[3].alt) == ("/c.png", "A chart")
+
+
+def test_image_inside_text_is_lifted_out_keeping_the_text():
+    document = parse_body("Before ![x](/x.png) after\n")
+    assert [s.kind for s in document.segments] == ["html", "image", "html"]
+    assert document.segments[0].html == "<p>Before</p>"
+    assert document.segments[2].html == "<p>after</p>"
+
+
+def test_eval_directive_forms():
+    plain = parse_body('```python eval\nrx.image(src="/a.webp", alt="A")\n```\n')
+    assert [(s.kind, s.src, s.alt) for s in plain.segments] == [("image", "/a.webp", "A")]
+
+
+def test_eval_block_that_is_not_a_directive_is_refused_with_its_line():
+    document = parse_body('Text\n\n```python eval\n__import__("os").system("touch /tmp/pwned")\n```\n')
+    assert [s.kind for s in document.segments] == ["html"]
+    [warning] = document.warnings
+    assert warning.line == 9 and warning.severity == "warning"
+    assert "unknown directive in python eval block" in warning.reason
+
+
+def test_exec_block_with_other_code_is_refused():
+    document = parse_body('```python exec\nimport os\nos.remove("x")\n```\n')
+    assert document.segments == []
+    [warning] = document.warnings
+    assert warning.line == 7
+    assert "may only import reflex, reflex_image_zoom, not os" in warning.reason
+
+
+def test_non_literal_directive_arguments_are_refused():
+    document = parse_body('```python eval\nimage_zoom(rx.image(src=open("/etc/passwd").read()))\n```\n')
+    assert document.segments == []
+    assert "literal" in document.warnings[0].reason
+
+
+def test_javascript_image_src_is_refused():
+    document = parse_body("![x](javascript:alert(1))\n\n```python eval\nrx.image(src='javascript:alert(1)')\n```\n")
+    assert [s.kind for s in document.segments] == []
+    assert len(document.warnings) == 2
+
+
+def test_raw_html_is_sanitised():
+    document = parse_body('<p onclick="x()">hi<script>alert(1)</script></p>\n\n[link](javascript:alert(1))\n')
+    html = document.segments[0].html
+    assert "script" not in html and "onclick" not in html and "javascript:" not in html
+    assert "hi" in html
+
+
+def test_editorial_paragraph_is_dropped():
+    document = parse_body("Keep me.\n\nTODO: rewrite this part\n")
+    assert "TODO" not in document.segments[0].html
+    assert document.warnings[0].line == 8
+
+
+def test_headings_get_unique_anchors_and_body_h1_becomes_h2():
+    document = parse_body("# Top\n\n## Same\n\n## Same\n")
+    assert [(s.level, s.anchor) for s in document.segments] == [(2, "top"), (2, "same"), (2, "same-2")]

@@ -1,0 +1,154 @@
+"""Ingest into a real SQLite file: incremental, transactional, tolerant of broken files."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from blog_app import ingest as ingest_module
+from blog_app import queries
+from blog_app.ingest import ingest
+from blog_app.models import Keyword, Post, PostKeyword
+from tests.conftest import SEED, write_post
+
+SEED_SLUG = "top-python-web-frameworks-2024"
+
+
+def titles(engine) -> dict[str, str]:
+    with Session(engine) as db:
+        return {post.slug: post.title for post in db.exec(select(Post))}
+
+
+@pytest.fixture
+def parse_calls(monkeypatch) -> list[str]:
+    """Records every file ingest parses (the real parser still runs)."""
+    calls: list[str] = []
+    real_parse = ingest_module.parse_post
+
+    def counting_parse(path, data):
+        calls.append(path)
+        return real_parse(path, data)
+
+    monkeypatch.setattr(ingest_module, "parse_post", counting_parse)
+    return calls
+
+
+def test_first_run_loads_the_seed_with_keywords(sqlite_engine, content_dir):
+    report = ingest(sqlite_engine, content_dir)
+    assert len(report.loaded) == 1 and not report.failed
+    with Session(sqlite_engine) as db:
+        post = queries.get_post(db, SEED_SLUG)
+    assert post.author == "Elvis Kahoro" and post.published == "2024-11-04"
+    assert post.keywords[0] == "python web frameworks" and len(post.keywords) == 6
+    assert any(s["kind"] == "image" for s in post.segments)
+    assert report.summary().startswith("ingest: 1 loaded, 0 unchanged, 0 removed, 0 failed")
+
+
+def test_second_run_is_idempotent_and_parses_nothing(sqlite_engine, content_dir, parse_calls):
+    write_post(content_dir, "second.md", "Second post")
+    ingest(sqlite_engine, content_dir)
+    assert len(parse_calls) == 2
+    with Session(sqlite_engine) as db:
+        before = [(p.id, p.updated_at) for p in db.exec(select(Post).order_by(Post.id))]
+    report = ingest(sqlite_engine, content_dir)
+    assert (report.loaded, report.removed, report.failed) == ([], [], [])
+    assert len(report.unchanged) == 2
+    assert len(parse_calls) == 2, "unchanged files must not be parsed again"
+    with Session(sqlite_engine) as db:
+        assert [(p.id, p.updated_at) for p in db.exec(select(Post).order_by(Post.id))] == before
+
+
+def test_changed_file_is_reparsed_alone(sqlite_engine, content_dir, parse_calls):
+    second = write_post(content_dir, "second.md", "Second post")
+    ingest(sqlite_engine, content_dir)
+    write_post(content_dir, "second.md", "Second post, revised", tags="[news]")
+    report = ingest(sqlite_engine, content_dir)
+    assert report.loaded == [str(second)] and len(report.unchanged) == 1
+    assert parse_calls[-1] == str(second) and len(parse_calls) == 3
+    assert titles(sqlite_engine)["second"] == "Second post, revised"
+    with Session(sqlite_engine) as db:
+        assert queries.get_post(db, "second").keywords == ["news"]
+
+
+def test_deleted_file_removes_its_post_and_orphan_keywords(sqlite_engine, content_dir):
+    write_post(content_dir, "second.md", "Second post", tags="[only-here]")
+    ingest(sqlite_engine, content_dir)
+    (content_dir / "second.md").unlink()
+    report = ingest(sqlite_engine, content_dir)
+    assert report.removed == [str(content_dir / "second.md")]
+    assert set(titles(sqlite_engine)) == {SEED_SLUG}
+    with Session(sqlite_engine) as db:
+        assert "only-here" not in {k.name for k in db.exec(select(Keyword))}
+        assert db.exec(select(PostKeyword).where(PostKeyword.post_id == 999)).all() == []
+
+
+def test_broken_file_is_reported_with_its_path_while_the_rest_loads(sqlite_engine, content_dir, capsys):
+    broken = content_dir / "broken.md"
+    broken.write_text("---\ntitle: No author\ndate: 2024-01-01\n---\nbody\n")
+    report = ingest(sqlite_engine, content_dir)
+    assert report.failed == [str(broken)]
+    assert [str(d) for d in report.diagnostics if d.severity == "error"] == [
+        f"{broken}:1: missing required front matter field 'author'"
+    ]
+    assert set(titles(sqlite_engine)) == {SEED_SLUG}
+
+
+def test_previous_version_stays_when_an_edit_breaks_the_file(sqlite_engine, content_dir):
+    post = write_post(content_dir, "second.md", "Good version")
+    ingest(sqlite_engine, content_dir)
+    post.write_text("---\ntitle: [broken\n---\n")
+    report = ingest(sqlite_engine, content_dir)
+    assert report.failed == [str(post)]
+    assert titles(sqlite_engine)["second"] == "Good version"
+
+
+def test_duplicate_slug_names_both_files(sqlite_engine, content_dir):
+    write_post(content_dir, "a.md", "A", slug="same")
+    clash = write_post(content_dir, "b.md", "B", slug="same")
+    report = ingest(sqlite_engine, content_dir)
+    assert report.failed == [str(clash)]
+    [error] = [str(d) for d in report.diagnostics if d.severity == "error"]
+    assert error == f"{clash}:5: slug 'same' is already used by {content_dir / 'a.md'}"
+    assert titles(sqlite_engine)["same"] == "A"
+
+
+def test_failure_midway_changes_nothing(sqlite_engine, content_dir, monkeypatch):
+    write_post(content_dir, "second.md", "Second post")
+    ingest(sqlite_engine, content_dir)
+    before = titles(sqlite_engine)
+    write_post(content_dir, "second.md", "Second post, edited")
+    write_post(content_dir, "third.md", "Third post")
+    (content_dir / SEED.name).unlink()
+
+    real_store = ingest_module._store_post
+    stored: list[str] = []
+
+    def store_then_fail(db, document, key, existing):
+        real_store(db, document, key, existing)
+        stored.append(key)
+        if len(stored) == 2:
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest_module, "_store_post", store_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest(sqlite_engine, content_dir)
+    assert len(stored) == 2, "the failure happened after real writes"
+    assert titles(sqlite_engine) == before
+
+
+def test_missing_content_folder_removes_nothing(sqlite_engine, content_dir, tmp_path):
+    ingest(sqlite_engine, content_dir)
+    with pytest.raises(FileNotFoundError):
+        ingest(sqlite_engine, tmp_path / "nope")
+    assert set(titles(sqlite_engine)) == {SEED_SLUG}
+
+
+def test_missing_image_is_a_warning(sqlite_engine, content_dir, tmp_path):
+    assets = tmp_path / "assets"
+    (assets / "blog").mkdir(parents=True)
+    (assets / "blog" / "ag-grid.webp").write_bytes(b"x")
+    report = ingest(sqlite_engine, content_dir, assets_dir=assets)
+    missing = [str(d) for d in report.diagnostics if "not found" in d.reason]
+    assert missing == [
+        f"{content_dir / SEED.name}:31: warning: image /blog/github-python_top_language_2024.webp not found under assets/"
+    ]

@@ -9,10 +9,10 @@ import pathlib
 from collections.abc import Iterator
 
 import sqlalchemy as sa
-from alembic import command
 from alembic.config import Config
 from sqlmodel import Session, create_engine
 
+from alembic import command
 from blog_app import settings
 
 # Any fixed 64-bit number; names the PostgreSQL advisory lock ingest holds.

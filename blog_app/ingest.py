@@ -135,7 +135,9 @@ def missing_images(document: Document, assets_dir: pathlib.Path) -> list[Diagnos
     Returns:
         One warning per missing file; remote (http) images are not checked.
     """
-    wanted = [(document.meta.image, document.meta.line_of("image"))] + [(s.src, s.line) for s in document.segments if s.kind == "image"]
+    wanted = [(document.meta.image, document.meta.line_of("image"))] + [
+        (s.src, s.line) for s in document.segments if s.kind == "image"
+    ]
     root = assets_dir.resolve()
     problems = []
     for src, line in wanted:
@@ -161,7 +163,11 @@ def _reject_duplicate_slugs(
         if owner != key:
             other = display_path(files[owner])
             report.diagnostics.append(
-                Diagnostic(document.source_path, document.meta.line_of("slug"), f"slug '{document.slug}' is already used by {other}")
+                Diagnostic(
+                    document.source_path,
+                    document.meta.line_of("slug"),
+                    f"slug '{document.slug}' is already used by {other}",
+                )
             )
             report.failed.append(document.source_path)
             del documents[key]

@@ -15,7 +15,9 @@ SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
 
-def write_post(folder: pathlib.Path, name: str, title: str, date: str = "2024-01-01", body: str = "Hello.", **extra) -> pathlib.Path:
+def write_post(
+    folder: pathlib.Path, name: str, title: str, date: str = "2024-01-01", body: str = "Hello.", **extra
+) -> pathlib.Path:
     """Write a minimal valid post file and return its path."""
     lines = [f"title: {title}", "author: Test Author", f"date: {date}"]
     lines += [f"{key}: {value}" for key, value in extra.items()]

@@ -86,7 +86,9 @@ class _SegmentBuilder:
     def add_block(self, token: block_token.BlockToken) -> None:
         line = self.offset + (getattr(token, "line_number", 1) or 1)
         plain = plain_text(token)
-        if isinstance(token, (block_token.Heading, block_token.SetextHeading, block_token.Paragraph)) and EDITORIAL.match(plain):
+        if isinstance(
+            token, (block_token.Heading, block_token.SetextHeading, block_token.Paragraph)
+        ) and EDITORIAL.match(plain):
             self.diagnostics.append(
                 Diagnostic(self.path, line, f"editorial note left out of the page: {plain.strip()}", "warning")
             )
@@ -97,7 +99,9 @@ class _SegmentBuilder:
         elif isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             language = (getattr(token, "info_string", "") or "").split(" ")[0]
             self._emit(Segment(kind="code", language=language.lower(), code=_code_of(token), line=line))
-        elif isinstance(token, block_token.Paragraph) and any(isinstance(c, span_token.Image) for c in token.children or []):
+        elif isinstance(token, block_token.Paragraph) and any(
+            isinstance(c, span_token.Image) for c in token.children or []
+        ):
             self._add_paragraph_with_images(token, line)
         else:
             self._add_prose(token, plain)
@@ -142,7 +146,7 @@ class _SegmentBuilder:
     def _add_paragraph_with_images(self, token: block_token.Paragraph, line: int) -> None:
         """Lift images out of a paragraph so each renders zoomable; keep the text around them."""
         run: list[span_token.SpanToken] = []
-        for child in list(token.children or []) + [None]:
+        for child in [*list(token.children or []), None]:
             if child is not None and not isinstance(child, span_token.Image):
                 run.append(child)
                 continue
@@ -159,7 +163,9 @@ class _SegmentBuilder:
     def _add_image(self, image: span_token.Image, line: int) -> None:
         if not is_safe_image_src(image.src):
             self.diagnostics.append(
-                Diagnostic(self.path, line, f"image src {image.src!r} is not a site path or http(s) URL; left out", "warning")
+                Diagnostic(
+                    self.path, line, f"image src {image.src!r} is not a site path or http(s) URL; left out", "warning"
+                )
             )
             return
         alt = " ".join(plain_text(image).split()) or directives.alt_from_src(image.src)
@@ -225,4 +231,4 @@ def _excerpt(paragraph: str) -> str:
     text = " ".join(paragraph.split())
     if len(text) <= EXCERPT_CHARS:
         return text
-    return text[: EXCERPT_CHARS].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

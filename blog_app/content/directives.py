@@ -57,7 +57,9 @@ def _check_imports(path: str, line: int, tree: ast.Module) -> Diagnostic | None:
         else:
             return _refuse(path, line + statement.lineno, f"python exec blocks may only import {allowed}")
         if any(module not in ALLOWED_IMPORTS for module in modules):
-            return _refuse(path, line + statement.lineno, f"python exec blocks may only import {allowed}, not {', '.join(modules)}")
+            return _refuse(
+                path, line + statement.lineno, f"python exec blocks may only import {allowed}, not {', '.join(modules)}"
+            )
     return None
 
 

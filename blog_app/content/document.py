@@ -48,7 +48,9 @@ def decode_post(path: str, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ContentError([Diagnostic(path, line, f"file is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")]) from None
+        raise ContentError(
+            [Diagnostic(path, line, f"file is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")]
+        ) from None
 
 
 def parse_post(path: str, data: bytes) -> Document:

@@ -66,7 +66,11 @@ def split_front_matter(path: str, text: str) -> SplitPost:
         raise ContentError([Diagnostic(path, 1, "file is empty")])
     if not _YAML.detect(text):
         raise ContentError(
-            [Diagnostic(path, 1, "missing front matter: start the file with a '---' block holding title, author and date")]
+            [
+                Diagnostic(
+                    path, 1, "missing front matter: start the file with a '---' block holding title, author and date"
+                )
+            ]
         )
     try:
         yaml_text, body = _YAML.split(text)
@@ -176,7 +180,7 @@ class _FieldReader:
             if required:
                 self._fail(key, f"missing required front matter field '{key}'")
             return ""
-        if isinstance(value, (dict, list)) or isinstance(value, bool):
+        if isinstance(value, (dict, list, bool)):
             self._fail(key, f"front matter field '{key}' must be text, not {type(value).__name__}")
             return ""
         return " ".join(str(value).split())

@@ -16,7 +16,9 @@ def post_page() -> rx.Component:
             PostState.found,
             rx.el.article(
                 rx.heading(post.title, as_="h1", size="8"),
-                rx.text(post.author, " · ", post.published, " · ", post.reading_minutes, " min read", color_scheme="gray"),
+                rx.text(
+                    post.author, " · ", post.published, " · ", post.reading_minutes, " min read", color_scheme="gray"
+                ),
                 post_body(post.segments),
             ),
             rx.cond(

@@ -26,7 +26,9 @@ def test_missing_required_fields_are_all_reported():
 
 def test_invalid_yaml_names_its_line():
     [error] = errors_of("---\ntitle: ok\nauthor: [unclosed\ndate: 2024-01-01\n---\n")
-    assert error.startswith("content/bad.md:3: invalid YAML in front matter: did not find expected ',' or ']' while parsing a flow sequence")
+    assert error.startswith(
+        "content/bad.md:3: invalid YAML in front matter: did not find expected ',' or ']' while parsing a flow sequence"
+    )
 
 
 def test_impossible_date_names_its_line():
@@ -51,7 +53,10 @@ def test_bytes_that_are_not_utf8_name_their_line():
 
 def test_invalid_slug_suggests_a_fix():
     [error] = errors_of("---\ntitle: t\nauthor: a\ndate: 2024-01-01\nslug: Hello World\n---\n")
-    assert error == "content/bad.md:5: slug 'Hello World' must be lowercase letters, digits and hyphens (try 'hello-world')"
+    assert (
+        error
+        == "content/bad.md:5: slug 'Hello World' must be lowercase letters, digits and hyphens (try 'hello-world')"
+    )
 
 
 def test_title_must_be_text():
@@ -73,4 +78,6 @@ def test_optional_fields_and_defaults():
 
 def test_unknown_field_is_a_warning_not_an_error():
     document = parse_post("content/x.md", b"---\ntitle: t\nauthor: a\ndate: 2024-01-01\ntitel: typo\n---\nHi\n")
-    assert [str(w) for w in document.warnings] == ["content/x.md:5: warning: unknown front matter field 'titel' (ignored)"]
+    assert [str(w) for w in document.warnings] == [
+        "content/x.md:5: warning: unknown front matter field 'titel' (ignored)"
+    ]

@@ -31,7 +31,9 @@ def search_form(value: rx.Var[str], on_submit: rx.EventHandler) -> rx.Component:
     )
 
 
-def active_filters(tag_name: rx.Var[str], search: rx.Var[str], total: rx.Var[int], clear_url: rx.Var[str]) -> rx.Component:
+def active_filters(
+    tag_name: rx.Var[str], search: rx.Var[str], total: rx.Var[int], clear_url: rx.Var[str]
+) -> rx.Component:
     """What narrows the list ("3 posts tagged X matching Y") with a way to clear it."""
     return rx.flex(
         rx.text(
@@ -80,14 +82,15 @@ def pagination(page: rx.Var[int], pages: rx.Var[int], newer_url: rx.Var[str], ol
 
     return rx.cond(
         pages > 1,
-        rx.flex(
-            step("Newer", "arrow-left", newer_url, True),
-            rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", color=rx.color("gray", 11)),
-            step("Older", "arrow-right", older_url, False),
-            as_="nav",
+        rx.el.nav(
+            rx.flex(
+                step("Newer", "arrow-left", newer_url, True),
+                rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", color=rx.color("gray", 11)),
+                step("Older", "arrow-right", older_url, False),
+                justify="between",
+                align="center",
+            ),
             aria_label="Pagination",
-            justify="between",
-            align="center",
             margin_top="var(--space-8)",
         ),
     )

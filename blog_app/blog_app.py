@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app.routes import register_pages
+from blog_app.routes import register_pages, static_page_paths
+from blog_app.seo.page_head import feed_links
+from blog_app.seo.routes import seo_api
 from blog_app.startup import prepare_database
 
-app = rx.App(stylesheets=["/blog.css"], html_lang="en")
+app = rx.App(
+    stylesheets=["/blog.css"],
+    html_lang="en",
+    head_components=feed_links(),
+    # Post pages with their own head tags, feeds, sitemap, robots.txt; ahead of the frontend.
+    api_transformer=seo_api(lambda: static_page_paths(app)),
+)
 register_pages(app)
 # A plain function runs to completion before the server accepts requests.
 app.register_lifespan_task(prepare_database)

@@ -46,6 +46,8 @@ class PostDetail(PostSummary):
     segments: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     toc: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     word_count: int = 0
+    excerpt: str = ""
+    updated: str = ""  # ISO date of the last revision; the publication date when never revised
 
 
 @dataclasses.dataclass
@@ -71,9 +73,23 @@ def format_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
+def reader_visible() -> sa.ColumnElement[bool]:
+    """The condition a post must meet to be shown to readers.
+
+    The one place that decides: the index, post pages, their neighbours, the feeds
+    and the sitemap all filter by it.
+    """
+    return sa.true()
+
+
 def list_posts(db: Session) -> list[PostSummary]:
-    """Every post, newest first."""
-    return _summaries(db, db.exec(select(Post).order_by(*_NEWEST_FIRST)).all())
+    """Every post a reader may see, newest first."""
+    return _summaries(db, db.exec(select(Post).where(reader_visible()).order_by(*_NEWEST_FIRST)).all())
+
+
+def visible_posts(db: Session) -> list[PostDetail]:
+    """Every post a reader may see, newest first, in full (for feeds and the sitemap)."""
+    return _details(db, db.exec(select(Post).where(reader_visible()).order_by(*_NEWEST_FIRST)).all())
 
 
 def search_posts(db: Session, query: IndexQuery) -> PostPage:
@@ -96,22 +112,14 @@ def keyword_name(db: Session, slug: str) -> str | None:
 
 
 def get_post(db: Session, slug: str) -> PostDetail | None:
-    """The post with ``slug``, or None."""
-    post = db.exec(select(Post).where(Post.slug == slug)).first()
-    if post is None:
-        return None
-    [summary] = _summaries(db, [post])
-    return PostDetail(
-        **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},
-        segments=list(post.segments),
-        toc=list(post.toc),
-        word_count=post.word_count,
-    )
+    """The post with ``slug``, or None (also for a post readers may not see)."""
+    post = db.exec(select(Post).where(Post.slug == slug, reader_visible())).first()
+    return _details(db, [post])[0] if post else None
 
 
 def adjacent_posts(db: Session, slug: str) -> tuple[PostLink | None, PostLink | None]:
     """The next newer and next older post around ``slug`` in index order."""
-    order = db.exec(select(Post.slug, Post.title).order_by(*_NEWEST_FIRST)).all()
+    order = db.exec(select(Post.slug, Post.title).where(reader_visible()).order_by(*_NEWEST_FIRST)).all()
     slugs = [row[0] for row in order]
     if slug not in slugs:
         return None, None
@@ -141,7 +149,7 @@ _NEWEST_FIRST = (col(Post.published).desc(), col(Post.title))
 
 
 def _filters(query: IndexQuery) -> list[sa.ColumnElement[bool]]:
-    conditions: list[sa.ColumnElement[bool]] = []
+    conditions: list[sa.ColumnElement[bool]] = [reader_visible()]
     if query.tag:
         tagged = select(PostKeyword.post_id).join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
         conditions.append(col(Post.id).in_(tagged.where(Keyword.slug == query.tag)))
@@ -166,4 +174,19 @@ def _summaries(db: Session, posts: list[Post]) -> list[PostSummary]:
             keywords=keywords.get(post.id, []),
         )
         for post in posts
+    ]
+
+
+def _details(db: Session, posts: list[Post]) -> list[PostDetail]:
+    summaries = _summaries(db, posts)
+    return [
+        PostDetail(
+            **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},
+            segments=list(post.segments),
+            toc=list(post.toc),
+            word_count=post.word_count,
+            excerpt=post.excerpt,
+            updated=(post.updated or post.published).isoformat(),
+        )
+        for post, summary in zip(posts, summaries, strict=True)
     ]

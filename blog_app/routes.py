@@ -8,6 +8,7 @@ from blog_app import settings
 from blog_app.pages.index import index_page
 from blog_app.pages.not_found import not_found_page
 from blog_app.pages.post import post_page
+from blog_app.seo.page_head import default_share_image, static_page_head
 from blog_app.state.index import IndexState
 from blog_app.state.post import PostState
 
@@ -16,21 +17,31 @@ POST = "/blog/[slug]"
 NOT_FOUND = "404"
 
 
-def post_url(slug: str) -> str:
-    """The path of the post with ``slug``."""
-    return f"/blog/{slug}"
-
-
 def register_pages(app: rx.App) -> None:
     """Add every page to ``app``."""
     app.add_page(
         index_page,
         route=INDEX,
-        title=settings.site_name(),
-        description=settings.site_tagline(),
         on_load=IndexState.load_posts,
+        **static_page_head(INDEX, settings.site_name(), settings.site_tagline()),
     )
+    # The server writes a post's description, share image and OpenGraph tags (blog_app/seo/routes.py).
     app.add_page(
-        post_page, route=POST, title=PostState.post.title + " · " + settings.site_name(), on_load=PostState.on_load
+        post_page,
+        route=POST,
+        title=rx.cond(
+            PostState.found,
+            PostState.post.title + " · " + settings.site_name(),
+            rx.cond(PostState.loaded, "Post not found · " + settings.site_name(), settings.site_name()),
+        ),
+        image=default_share_image(),
+        on_load=PostState.on_load,
     )
     app.add_page(not_found_page, route=NOT_FOUND, title="Page not found · " + settings.site_name())
+
+
+def static_page_paths(app: rx.App) -> list[str]:
+    """The paths of the registered pages without route arguments, for the sitemap (not the 404 page)."""
+    # Reflex's own sitemap plugin reads the same registry of pages.
+    routes = app._unevaluated_pages
+    return ["/" if route == "index" else f"/{route}" for route in routes if "[" not in route and route != NOT_FOUND]

@@ -44,3 +44,23 @@ def site_tagline() -> str:
         os.environ.get("BLOG_SITE_TAGLINE", "").strip()
         or "Notes on building web apps in Python: frameworks, trade-offs and what we learned."
     )
+
+
+def site_url() -> str:
+    """The public address of the site, without a trailing slash, for absolute links.
+
+    ``DEPLOY_URL``, else Reflex's ``deploy_url`` (rxconfig or ``REFLEX_DEPLOY_URL``; Reflex
+    defaults it to ``http://localhost:<frontend port>``).
+    """
+    url = os.environ.get("DEPLOY_URL", "").strip()
+    if not url:
+        # Imported here: rxconfig imports this module while Reflex loads the config.
+        from reflex.config import get_config
+
+        url = get_config().deploy_url or "http://localhost:3000"
+    return url.rstrip("/")
+
+
+def share_image() -> str:
+    """The image link previews show for pages without their own (``BLOG_SHARE_IMAGE``)."""
+    return os.environ.get("BLOG_SHARE_IMAGE", "").strip() or "/og-default.png"

@@ -1,4 +1,4 @@
-"""Draw the images the shipped posts use, into assets/blog/ (run once; the outputs are committed).
+"""Draw the images the shipped posts use into assets/blog/, and the site's share image (run once; committed).
 
 Not part of the app: it needs matplotlib and Pillow, which the app does not depend on::
 
@@ -20,7 +20,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "assets" / "blog"
+ASSETS = pathlib.Path(__file__).resolve().parent.parent / "assets"
+OUT = ASSETS / "blog"
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype")
 COVER_SIZE = (1200, 630)  # the Open Graph image shape, so covers double as share images
 INDIGO = (53, 56, 158)
@@ -213,8 +214,42 @@ def draw_pipeline_diagram() -> Image.Image:
     return image
 
 
+def draw_share_image() -> Image.Image:
+    """The site's default share image (assets/og-default.png): its name and what it is about."""
+    image = gradient(COVER_SIZE, (20, 22, 52), INDIGO)
+    draw = ImageDraw.Draw(image, "RGBA")
+    for x in range(0, COVER_SIZE[0], 40):  # the dot grid of the seed post's cover
+        for y in range(0, COVER_SIZE[1], 40):
+            draw.ellipse([x - 1, y - 1, x + 1, y + 1], fill=(255, 255, 255, 24))
+    for step, fill in ((2, (62, 64, 128)), (1, (92, 94, 160)), (0, (246, 246, 252))):  # a stack of post cards
+        left, top = 860 + step * 28, 120 + step * 28
+        draw.rounded_rectangle([left, top, left + 260, top + 330], radius=22, fill=fill)
+    draw.rounded_rectangle([860, 120, 1120, 230], radius=22, fill=(*VIOLET, 255))
+    draw.rectangle([860, 200, 1120, 230], fill=(*VIOLET, 255))
+    for row, width in enumerate((200, 220, 160, 210, 120)):
+        draw.rounded_rectangle([888, 262 + row * 34, 888 + width, 276 + row * 34], radius=7, fill=(200, 200, 222))
+    draw.rounded_rectangle([72, 150, 84, 318], radius=6, fill=(*VIOLET, 255))
+    draw.text((112, 140), "Python Web", font=font("LiberationSans-Bold.ttf", 92), fill="white")
+    draw.text((112, 236), "Journal", font=font("LiberationSans-Bold.ttf", 92), fill=(200, 198, 255))
+    draw.text(
+        (112, 380),
+        "Notes on building web apps in Python:\nframeworks, trade-offs and what we learned.",
+        font=font("LiberationSans-Regular.ttf", 36),
+        fill=(222, 222, 245),
+        spacing=14,
+    )
+    mono = font("DejaVuSansMono.ttf", 26)
+    x = 112
+    for word in ("reflex", "fastapi", "django", "flask"):
+        width = draw.textlength(word, font=mono)
+        draw.rounded_rectangle([x, 518, x + width + 36, 564], radius=23, fill=(255, 255, 255, 30))
+        draw.text((x + 18, 541), word, font=mono, fill=(235, 235, 255), anchor="lm")
+        x += width + 56
+    return image
+
+
 def main() -> None:
-    """Write every image as WebP."""
+    """Write every post image as WebP, and the share image as PNG (which every link preview reads)."""
     OUT.mkdir(parents=True, exist_ok=True)
     outputs = {
         "ag-grid.webp": draw_cover_frameworks(),
@@ -225,6 +260,8 @@ def main() -> None:
     for name, image in outputs.items():
         image.save(OUT / name, "WEBP", quality=88, method=6)
         print(f"wrote assets/blog/{name} {image.size[0]}x{image.size[1]}")
+    draw_share_image().save(ASSETS / "og-default.png", "PNG", optimize=True)
+    print("wrote assets/og-default.png 1200x630")
 
 
 if __name__ == "__main__":

@@ -22,15 +22,21 @@ PROSE_ATTRIBUTES = {
 PROSE_CLASSES = {"div": {"table-wrap"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_CLEANER = nh3.Cleaner(
-    tags=set(PROSE_TAGS),
-    attributes={tag: set(names) for tag, names in PROSE_ATTRIBUTES.items()},
-    url_schemes=set(URL_SCHEMES),
-    allowed_classes={tag: set(names) for tag, names in PROSE_CLASSES.items()},
-    clean_content_tags={"script", "style"},
-    link_rel="noopener noreferrer",
-    strip_comments=True,
-)
+
+def _prose_cleaner(**options) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(PROSE_TAGS),
+        attributes={tag: set(names) for tag, names in PROSE_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        allowed_classes={tag: set(names) for tag, names in PROSE_CLASSES.items()},
+        clean_content_tags={"script", "style"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        **options,
+    )
+
+
+_CLEANER = _prose_cleaner()
 
 
 def sanitize_html(html: str) -> str:
@@ -43,6 +49,22 @@ def sanitize_html(html: str) -> str:
         HTML that is safe to insert into a reader's page.
     """
     return _CLEANER.clean(html)
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Sanitised prose with its relative links and image sources resolved as a browser would on ``page_url``.
+
+    For copies of a post read away from the site, such as feed entries.
+
+    Args:
+        html: Prose HTML (sanitised again on the way, with the same policy).
+        page_url: The absolute address of the page the prose belongs to.
+
+    Returns:
+        The HTML with ``/blog/x.webp`` written as ``https://example.com/blog/x.webp`` and
+        ``#section`` as ``<page_url>#section``.
+    """
+    return _prose_cleaner(url_relative=("rewrite_with_base", page_url)).clean(html)
 
 
 def strip_tags(html: str) -> str:

@@ -36,8 +36,8 @@ def chromium_paths() -> tuple[str | None, str | None]:
     return binary, driver
 
 
-def new_driver(width: int = 1280, height: int = 900, dark: bool = False) -> WebDriver:
-    """A fresh headless Chromium that records console messages."""
+def new_driver(width: int = 1280, height: int = 900, dark: bool = False, javascript: bool = True) -> WebDriver:
+    """A fresh headless Chromium that records console messages (``javascript=False``: a reader without it)."""
     binary, driver = chromium_paths()
     options = webdriver.ChromeOptions()
     options.binary_location = binary or ""
@@ -48,6 +48,8 @@ def new_driver(width: int = 1280, height: int = 900, dark: bool = False) -> WebD
         options.add_argument("--force-dark-mode")
         options.add_argument("--blink-settings=preferredColorScheme=0")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     return webdriver.Chrome(service=Service(driver), options=options)
 
 

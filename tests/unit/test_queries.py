@@ -92,3 +92,28 @@ def test_post_detail_carries_segments_toc_and_keywords(db):
     assert [k.slug for k in post.keywords][:2] == ["python-web-frameworks", "ai-web-apps-in-python"]
     assert len([e for e in post.toc if e["level"] == 2]) == 7
     assert queries.get_post(db, "missing") is None
+
+
+def test_visible_posts_are_every_post_in_full_newest_first(db):
+    posts = queries.visible_posts(db)
+    assert [post.title for post in posts][:3] == [
+        "Deploying with care",
+        "The top Python frameworks for building web apps (2024)",
+        "Note 14",
+    ]
+    assert len(posts) == 16
+    seed = posts[1]
+    assert (seed.published, seed.updated, seed.word_count) == ("2024-11-04", "2024-11-04", 1124)
+    assert seed.segments and seed.excerpt.startswith("There are 16 million Python developers worldwide")
+    assert [k.name for k in seed.keywords][:1] == ["python web frameworks"]
+
+
+def test_a_revised_post_reports_its_revision_date(sqlite_engine, tmp_path):
+    folder = tmp_path / "revised"
+    folder.mkdir()
+    write_post(folder, "revised.md", "Revised", date="2024-01-01", updated="2024-03-05")
+    ingest(sqlite_engine, folder)
+    with Session(sqlite_engine) as session:
+        [post] = queries.visible_posts(session)
+        assert (post.published, post.updated) == ("2024-01-01", "2024-03-05")
+        assert queries.get_post(session, "revised").updated == "2024-03-05"

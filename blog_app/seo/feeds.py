@@ -1,0 +1,72 @@
+"""RSS 2.0 and Atom feeds of every post, in full, built with feedgen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from blog_app.queries import PostDetail
+from blog_app.seo.article import body_html, figure_html
+from blog_app.seo.head import post_description
+from blog_app.seo.site import Site
+
+RSS_PATH = "/rss.xml"
+ATOM_PATH = "/atom.xml"
+LANGUAGE = "en"
+
+
+def rss_xml(posts: list[PostDetail], site: Site) -> bytes:
+    """The RSS 2.0 feed of ``posts`` (newest first), each with its full content."""
+    return _feed(posts, site, self_path=RSS_PATH).rss_str(pretty=True)
+
+
+def atom_xml(posts: list[PostDetail], site: Site) -> bytes:
+    """The Atom feed of ``posts`` (newest first), each with its full content."""
+    return _feed(posts, site, self_path=ATOM_PATH).atom_str(pretty=True)
+
+
+def _feed(posts: list[PostDetail], site: Site, self_path: str) -> FeedGenerator:
+    feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)  # RSS names authors without an email only through dc:creator
+    feed.id(site.absolute("/"))
+    feed.title(site.name)
+    feed.subtitle(site.description or site.name)
+    feed.link(href=site.absolute("/"), rel="alternate")
+    feed.link(href=site.absolute(self_path), rel="self")
+    feed.language(LANGUAGE)
+    feed.logo(site.absolute(site.image))
+    feed.icon(site.absolute("/favicon.ico"))
+    # The newest revision dates the feed, so an unchanged feed keeps its date.
+    feed.updated(max((_midnight_utc(post.updated) for post in posts), default=dt.datetime.now(dt.UTC)))
+    for post in posts:
+        _add_entry(feed, post, site)
+    return feed
+
+
+def _add_entry(feed: FeedGenerator, post: PostDetail, site: Site) -> None:
+    url = site.post_url(post.slug)
+    entry = feed.add_entry(order="append")
+    entry.id(url)
+    entry.guid(url, permalink=True)
+    entry.title(post.title)
+    entry.link(href=url, rel="alternate")
+    entry.author(name=post.author)
+    entry.dc.dc_creator(post.author)
+    entry.published(_midnight_utc(post.published))
+    entry.updated(_midnight_utc(post.updated))
+    entry.summary(post_description(post))
+    entry.content(content_html(post, url), type="html")
+    for keyword in post.keywords:
+        entry.category(term=keyword.name)
+
+
+def content_html(post: PostDetail, url: str) -> str:
+    """A post's full content for feed readers: cover and body, every link absolute."""
+    cover = figure_html(post.cover_image, "", page_url=url) if post.cover_image else ""
+    return cover + body_html(post.segments, page_url=url)
+
+
+def _midnight_utc(day: str) -> dt.datetime:
+    # Posts carry a day, not a time; feeds need a time, so the day starts at midnight UTC.
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), tzinfo=dt.UTC)

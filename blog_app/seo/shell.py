@@ -1,0 +1,106 @@
+"""The client shell of the production build, with a page's own head tags and readable body written in.
+
+Reflex serves a dynamic route such as ``/blog/[slug]`` as one prerendered shell that
+React hydrates. Its head has no page-specific tags, and its body no text. ``fill_shell``
+removes whatever generic title, description, canonical, OpenGraph or Twitter tags the
+shell carries and writes the page's own; the readable body goes in a ``<noscript>`` at
+the top of ``<body>``. React skips unexpected nodes directly under ``<head>`` and
+``<body>`` when it hydrates, so the page hydrates exactly as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import pathlib
+import re
+from html.parser import HTMLParser
+
+from reflex.config import get_config
+from reflex.constants import Dirs, ReactRouter
+from reflex.utils.prerequisites import get_web_dir
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+# React writes every ">" inside an attribute value as "&gt;", so a tag ends at the first ">".
+_HEAD_TAG = re.compile(r"<title\b[^>]*>.*?</title\s*>|<(?:meta|link)\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_PAGE_SPECIFIC_PREFIXES = ("og:", "twitter:", "article:")
+
+
+def fill_shell(shell: str, head: str, body: str) -> str:
+    """The shell with its generic page tags replaced by ``head`` and ``body`` put first in ``<body>``.
+
+    Args:
+        shell: The prerendered client shell.
+        head: HTML for the end of ``<head>`` (already escaped).
+        body: HTML readable without JavaScript (already escaped); wrapped in ``<noscript>``.
+
+    Returns:
+        The page's HTML.
+
+    Raises:
+        ValueError: The shell has no ``</head>`` or ``<body>``.
+    """
+    head_end, body_start = _HEAD_END.search(shell), _BODY_START.search(shell)
+    if head_end is None or body_start is None or body_start.start() < head_end.start():
+        raise ValueError("the client shell has no </head> followed by <body>")
+    head_section = _HEAD_TAG.sub(_keep_generic, shell[: head_end.start()])
+    between = shell[head_end.start() : body_start.end()]
+    rest = shell[body_start.end() :]
+    return f"{head_section}{head}{between}<noscript>{body}</noscript>{rest}"
+
+
+def _keep_generic(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    return "" if _is_page_specific(tag) else tag
+
+
+def _is_page_specific(tag: str) -> bool:
+    if tag[:6].lower() == "<title":
+        return True
+    attributes = _attributes(tag)
+    key = (attributes.get("name") or attributes.get("property") or "").lower()
+    return (
+        key == "description"
+        or key.startswith(_PAGE_SPECIFIC_PREFIXES)
+        or (attributes.get("rel") or "").lower() == "canonical"
+    )
+
+
+class _StartTag(HTMLParser):
+    """Reads the attributes of one start tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attributes: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = dict(attrs)
+
+
+def _attributes(tag: str) -> dict[str, str | None]:
+    parser = _StartTag()
+    parser.feed(tag)
+    parser.close()
+    return parser.attributes
+
+
+def shell_path() -> pathlib.Path:
+    """Where the production build keeps the client shell of dynamic routes."""
+    static_dir = get_web_dir() / Dirs.STATIC / get_config().frontend_path.strip("/")
+    return static_dir / ReactRouter.SPA_FALLBACK
+
+
+def load_shell() -> str | None:
+    """The client shell of the current build, or None without a production build (``reflex run`` in dev)."""
+    path = shell_path()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _read_shell(path, stamp)
+
+
+@functools.lru_cache(maxsize=1)
+def _read_shell(path: pathlib.Path, stamp: int) -> str:
+    # The stamp is part of the cache key: a rebuild replaces the file and its stamp.
+    return path.read_text(encoding="utf-8")

@@ -106,6 +106,16 @@ def search_posts(db: Session, query: IndexQuery) -> PostPage:
     )
 
 
+def content_version(db: Session) -> tuple[int, str]:
+    """A value that changes whenever a visible post is added, changed, removed, shown or hidden.
+
+    Ingest stamps ``updated_at`` on every post it writes, so the count and the newest stamp
+    of the visible posts say whether documents built from them are still current.
+    """
+    count, newest = db.exec(select(func.count(), func.max(Post.updated_at)).where(reader_visible())).one()
+    return count, str(newest)
+
+
 def keyword_name(db: Session, slug: str) -> str | None:
     """The display name of the keyword with ``slug``, or None."""
     return db.exec(select(Keyword.name).where(Keyword.slug == slug)).first()

@@ -7,6 +7,7 @@ the post's own head tags and readable text, and with status 404 for an unknown s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 
@@ -19,11 +20,12 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from blog_app import database, queries
+from blog_app.queries import PostDetail
 from blog_app.seo.article import readable_message, readable_page
 from blog_app.seo.feeds import ATOM_PATH, RSS_PATH, atom_xml, rss_xml
 from blog_app.seo.head import blog_posting, head_html, not_found_head, post_meta
 from blog_app.seo.shell import fill_shell, load_shell
-from blog_app.seo.site import current_site, post_path
+from blog_app.seo.site import Site, current_site, post_path
 from blog_app.seo.sitemap import ROBOTS_PATH, SITEMAP_PATH, robots_txt, sitemap_xml
 
 HTML = "text/html; charset=utf-8"
@@ -60,21 +62,53 @@ def seo_api(static_paths: Callable[[], list[str]]) -> Starlette:
 
 def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
     """The routes of :func:`seo_api`, for composing into another Starlette app."""
-    compressed = [Middleware(GZipMiddleware, minimum_size=1024)]
-
-    def sitemap(request: Request) -> Response:
-        with database.session() as db:
-            body = sitemap_xml(static_paths(), queries.visible_posts(db), current_site())
-        return _revalidated(request, body, "application/xml; charset=utf-8")
-
+    compressed = [Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)]
+    listings = Listings(
+        {
+            RSS_PATH: ("application/rss+xml; charset=utf-8", rss_xml),
+            ATOM_PATH: ("application/atom+xml; charset=utf-8", atom_xml),
+            SITEMAP_PATH: (
+                "application/xml; charset=utf-8",
+                lambda posts, site: sitemap_xml(static_paths(), posts, site),
+            ),
+        }
+    )
     return [
         Route(POST_ROUTE, post_page, middleware=compressed),
         Route(POST_ROUTE + "/", _without_trailing_slash),
-        Route(RSS_PATH, rss_feed, middleware=compressed),
-        Route(ATOM_PATH, atom_feed, middleware=compressed),
-        Route(SITEMAP_PATH, sitemap, middleware=compressed),
+        *(Route(path, listings.respond, middleware=compressed) for path in listings.documents),
         Route(ROBOTS_PATH, robots),
     ]
+
+
+class Listings:
+    """Feeds and sitemap: documents of every visible post, built once per change of the posts.
+
+    A site of 1,000 posts takes seconds to render as a feed (``scripts/measure_seo.py``),
+    and feed readers poll; so each process keeps the last bodies, keyed by
+    ``queries.content_version``, which a single cheap query reads per request.
+
+    Args:
+        documents: Per path, the media type and the builder from posts and site to the body.
+    """
+
+    def __init__(self, documents: dict[str, tuple[str, Callable[[list[PostDetail], Site], bytes]]]):
+        self.documents = documents
+        self._built = functools.lru_cache(maxsize=len(documents))(self._build)  # one version each
+
+    def respond(self, request: Request) -> Response:
+        """The document at the request's path, or 304 when the client has it already."""
+        path = request.url.path
+        with database.session() as db:
+            version = queries.content_version(db)
+        body, etag = self._built(path, version, current_site())
+        return _revalidated(request, body, self.documents[path][0], etag)
+
+    def _build(self, path: str, version: tuple[int, str], site: Site) -> tuple[bytes, str]:
+        # ``version`` is unused but part of the cache key: a change of the posts builds anew.
+        with database.session() as db:
+            body = self.documents[path][1](queries.visible_posts(db), site)
+        return body, _etag(body)
 
 
 def post_page(request: Request) -> Response:
@@ -94,21 +128,8 @@ def post_page(request: Request) -> Response:
         )
         return Response(page, status_code=404, media_type=HTML)
     head = head_html(post_meta(post, site), blog_posting(post, site))
-    return _revalidated(request, fill_shell(shell, head, readable_page(post, site.name)), HTML)
-
-
-def rss_feed(request: Request) -> Response:
-    """The RSS 2.0 feed of every post."""
-    with database.session() as db:
-        body = rss_xml(queries.visible_posts(db), current_site())
-    return _revalidated(request, body, "application/rss+xml; charset=utf-8")
-
-
-def atom_feed(request: Request) -> Response:
-    """The Atom feed of every post."""
-    with database.session() as db:
-        body = atom_xml(queries.visible_posts(db), current_site())
-    return _revalidated(request, body, "application/atom+xml; charset=utf-8")
+    page = fill_shell(shell, head, readable_page(post, site.name)).encode()
+    return _revalidated(request, page, HTML, _etag(page))
 
 
 def robots(request: Request) -> Response:
@@ -121,12 +142,14 @@ def _without_trailing_slash(request: Request) -> Response:
     return RedirectResponse(post_path(request.path_params["slug"]) + query, status_code=308)
 
 
-def _revalidated(request: Request, body: str | bytes, media_type: str) -> Response:
-    """``body`` with an ETag, or 304 Not Modified when the client already has it."""
-    data = body.encode() if isinstance(body, str) else body
+def _etag(body: bytes) -> str:
     # Weak, because the same body may travel gzipped or not.
-    etag = 'W/"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+    return 'W/"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _revalidated(request: Request, body: bytes, media_type: str, etag: str) -> Response:
+    """``body`` with its ETag, or 304 Not Modified when the client already has it."""
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
-    return Response(data, media_type=media_type, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)

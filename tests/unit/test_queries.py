@@ -117,3 +117,24 @@ def test_a_revised_post_reports_its_revision_date(sqlite_engine, tmp_path):
         [post] = queries.visible_posts(session)
         assert (post.published, post.updated) == ("2024-01-01", "2024-03-05")
         assert queries.get_post(session, "revised").updated == "2024-03-05"
+
+
+def test_content_version_changes_with_every_change_of_the_posts(sqlite_engine, tmp_path):
+    folder = tmp_path / "versioned"
+    folder.mkdir()
+    write_post(folder, "a.md", "A")
+    write_post(folder, "b.md", "B")
+
+    def version() -> tuple[int, str]:
+        ingest(sqlite_engine, folder)
+        with Session(sqlite_engine) as session:
+            return queries.content_version(session)
+
+    first = version()
+    assert first[0] == 2
+    assert version() == first  # nothing changed
+    write_post(folder, "a.md", "A, revised")
+    revised = version()
+    assert revised != first
+    (folder / "b.md").unlink()
+    assert version()[0] == 1

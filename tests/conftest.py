@@ -12,6 +12,15 @@ import sqlalchemy as sa
 from blog_app import database, settings
 
 SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
+# The seed post's keywords, in the order its front matter lists them.
+SEED_KEYWORDS = (
+    "python web frameworks",
+    "AI web apps in Python",
+    "data analysis Python",
+    "frontend development in Python",
+    "backend development in Python",
+    "popular Python frameworks 2024",
+)
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
 

@@ -94,7 +94,7 @@ class Listings:
 
     def __init__(self, documents: dict[str, tuple[str, Callable[[list[PostDetail], Site], bytes]]]):
         self.documents = documents
-        self._built = functools.lru_cache(maxsize=len(documents))(self._build)  # one version each
+        self._built = functools.lru_cache(maxsize=len(documents))(self._build)  # the current version of each, roughly
 
     def respond(self, request: Request) -> Response:
         """The document at the request's path, or 304 when the client has it already."""

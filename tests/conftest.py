@@ -12,6 +12,9 @@ import sqlalchemy as sa
 from blog_app import database, settings
 
 SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
+SEED_SLUG = SEED.stem
+SEED_TITLE = "The top Python frameworks for building web apps (2024)"
+SEED_TEXT = "There are 16 million Python developers"  # from its first paragraph
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
 

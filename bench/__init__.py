@@ -1,0 +1,1 @@
+"""Benchmarks and experiments that print a table (``python -m bench.<name>``)."""

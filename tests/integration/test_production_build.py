@@ -14,6 +14,7 @@ import pytest
 from packaging.requirements import Requirement
 from selenium.webdriver.common.by import By
 
+from blog_app import settings
 from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE
 from tests.e2e.browser import assert_page_is_clean, body_text, chromium_paths, new_driver, wait_for
 from tests.integration import services
@@ -90,7 +91,8 @@ def chromium() -> None:
 
 def test_run_env_prod_serves_site_and_backend_on_one_port(project_copy, redis_url, chromium, tmp_path):
     with services.throwaway_database("prod") as url:
-        env = app_environment(DATABASE_URL=url, REDIS_URL=redis_url)
+        # The URL as SQLAlchemy spells it (the other tests give postgres:// and postgresql://).
+        env = app_environment(DATABASE_URL=settings.normalize_database_url(url), REDIS_URL=redis_url)
         command = ["run", "--env", "prod", "--frontend-port", str(free_port())]
         with running([command], env, project_copy, tmp_path, timeout=600) as (app,):
             home = app.get("/")

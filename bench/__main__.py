@@ -9,9 +9,10 @@ import pathlib
 import platform
 import sys
 
+from bench.bench_build import bench_build
 from bench.bench_ingest import bench_ingest
 
-BENCHMARKS = {"ingest": bench_ingest}
+BENCHMARKS = {"build": bench_build, "ingest": bench_ingest}
 
 
 def machine() -> str:

@@ -1,1 +1,1 @@
-"""Benchmarks and experiments that print a table (``python -m bench.<name>``)."""
+"""Benchmarks: each prints a table comparing this app with a reference measured in the same run."""

@@ -71,12 +71,54 @@ def body_text(driver: WebDriver) -> str:
     return driver.find_element(By.TAG_NAME, "body").text
 
 
-def assert_page_is_clean(driver: WebDriver) -> None:
-    """No error toast, no error boundary, no console error on the page so far."""
+def assert_page_is_clean(driver: WebDriver, not_found: bool = False) -> None:
+    """No error toast, no error boundary, no console error on the page so far.
+
+    Args:
+        driver: The browser.
+        not_found: The page is a 404 page, so Chromium's note that the document itself
+            answered 404 is expected (and required).
+    """
     toasts = driver.find_elements(By.CSS_SELECTOR, "[data-sonner-toast][data-type='error']")
     assert not toasts, f"error toast shown: {[t.text for t in toasts]}"
     text = body_text(driver)
     for error_text in ERROR_TEXTS:
         assert error_text not in text, f"page shows {error_text!r}"
     errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    if not_found:
+        own_404 = f"{driver.current_url} - Failed to load resource: the server responded with a status of 404"
+        assert any(e.startswith(own_404) for e in errors), f"expected a 404 status for {driver.current_url}: {errors}"
+        errors = [e for e in errors if not e.startswith(own_404)]
     assert not errors, f"console errors: {errors}"
+
+
+def emulate_color_scheme(driver: WebDriver, scheme: str) -> None:
+    """Make the page see ``prefers-color-scheme: light|dark`` (the site follows the system by default)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    )
+
+
+def save_full_page_screenshot(driver: WebDriver, path: str) -> None:
+    """A PNG of the whole page, not only the viewport."""
+    import base64
+
+    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    size = metrics["cssContentSize"]
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+        },
+    )
+    with open(path, "wb") as handle:
+        handle.write(base64.b64decode(shot["data"]))
+
+
+def emulate_phone(driver: WebDriver, width: int = 375, height: int = 812) -> None:
+    """Render as a phone of ``width`` CSS pixels (a desktop window cannot be narrower than 500 px)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}
+    )

@@ -12,7 +12,7 @@ from blog_app import settings
 from tests.integration import services
 
 # What an operator's checkout would not have: local tools, builds, databases, caches.
-_NOT_COPIED = (".git", ".venv", ".tools", ".web", ".states", ".data", "__pycache__", "*.zip", ".*_cache", "artifacts")
+_NOT_COPIED = (".git", ".venv", ".tools", ".web*", ".states", ".data", "__pycache__", "*.zip", ".*_cache", "artifacts")
 
 
 @pytest.fixture

@@ -15,20 +15,14 @@ import uuid
 from collections.abc import Iterable, Iterator
 
 import psycopg
-import pytest
 import redis
 import sqlalchemy as sa
 from psycopg import sql
 
+from tests.conftest import require
+
 ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip the test, or fail it when ``REQUIRE_ALL_TESTS`` is set (as ``.ci/run`` does)."""
-    if os.environ.get("REQUIRE_ALL_TESTS"):
-        pytest.fail(f"{reason} (REQUIRE_ALL_TESTS is set, so this test may not skip)")
-    pytest.skip(reason)
 
 
 def _shown(url: str) -> str:
@@ -41,7 +35,7 @@ def require_postgres() -> None:
         with psycopg.connect(ADMIN_URL, connect_timeout=5) as connection:
             connection.execute("SELECT 1")
     except psycopg.Error as error:
-        skip_or_fail(f"PostgreSQL is not reachable at {_shown(ADMIN_URL)} (set TEST_POSTGRES_URL): {error}")
+        require(False, f"PostgreSQL is not reachable at {_shown(ADMIN_URL)} (set TEST_POSTGRES_URL): {error}")
 
 
 def require_redis() -> None:
@@ -50,7 +44,7 @@ def require_redis() -> None:
         with redis.Redis.from_url(REDIS_URL, socket_connect_timeout=5) as client:
             client.ping()
     except redis.RedisError as error:
-        skip_or_fail(f"Redis is not reachable at {_shown(REDIS_URL)} (set TEST_REDIS_URL): {error}")
+        require(False, f"Redis is not reachable at {_shown(REDIS_URL)} (set TEST_REDIS_URL): {error}")
 
 
 @contextlib.contextmanager

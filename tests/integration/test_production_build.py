@@ -15,7 +15,7 @@ from packaging.requirements import Requirement
 from selenium.webdriver.common.by import By
 
 from blog_app import settings
-from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE
+from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE, require
 from tests.e2e.browser import assert_page_is_clean, body_text, chromium_paths, new_driver, wait_for
 from tests.integration import services
 from tests.integration.app_process import app_environment, free_port, running
@@ -50,7 +50,7 @@ def test_reflex_export_builds_the_pages_for_the_public_address(project_copy):
         names = set(frontend.namelist())
         # "/" is prerendered; /blog/<slug> is one dynamic route, served by the SPA fallback shell.
         assert {"index.html", "404.html", "__spa-fallback.html", "favicon.ico"} <= names
-        assert "<title>Blog</title>" in frontend.read("index.html").decode()
+        assert f"<title>{settings.site_name()}</title>" in frontend.read("index.html").decode()
         scripts = b"".join(frontend.read(name) for name in names if name.endswith(".js"))
     assert b"wss://api.blog.example/_event" in scripts, "browsers must reach the backend at API_URL"
     with zipfile.ZipFile(project_copy / "backend.zip") as backend:
@@ -85,8 +85,7 @@ def test_deploy_installs_the_packages_the_tests_run(project_copy):
 @pytest.fixture
 def chromium() -> None:
     binary, driver = chromium_paths()
-    if not (binary and driver):
-        services.skip_or_fail("Chromium and chromedriver are not installed (scripts/test installs them)")
+    require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")
 
 
 def test_run_env_prod_serves_site_and_backend_on_one_port(project_copy, redis_url, chromium, tmp_path):
@@ -96,7 +95,7 @@ def test_run_env_prod_serves_site_and_backend_on_one_port(project_copy, redis_ur
         command = ["run", "--env", "prod", "--frontend-port", str(free_port())]
         with running([command], env, project_copy, tmp_path, timeout=600) as (app,):
             home = app.get("/")
-            assert home.status_code == 200 and "<title>Blog</title>" in home.text
+            assert home.status_code == 200 and f"<title>{settings.site_name()}</title>" in home.text
             shell = app.get(f"/blog/{SEED_SLUG}")
             assert shell.status_code == 200 and "<html" in shell.text
             assert app.get("/_health").json() == {"status": True, "db": True, "redis": True}

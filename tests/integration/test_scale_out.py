@@ -115,7 +115,8 @@ def test_every_process_serves_the_same_posts(cluster):
         post = load_page(process.url, POST_PATH, POST_PARAMS, cluster.new_token())
         seen.append((index.state[INDEX_STATE]["posts"], post.state[POST_STATE]["post"]))
     posts, post = seen[0]
-    assert [p["title"] for p in posts] == [SEED_TITLE]
+    assert SEED_TITLE in [p["title"] for p in posts]
+    assert len(posts) == len(list((cluster.checkout / "content").rglob("*.md")))
     assert post["title"] == SEED_TITLE and post["author"] == "Elvis Kahoro"
     assert SEED_TEXT in str(post["segments"])
     assert all(view == seen[0] for view in seen[1:])

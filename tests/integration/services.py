@@ -2,8 +2,8 @@
 
 ``TEST_POSTGRES_URL`` (default ``postgresql://postgres@127.0.0.1:5432/postgres``) names a role that
 may create databases; ``TEST_REDIS_URL`` (default database 14 on 127.0.0.1:6379) the Redis to use.
-Runs never collide: every database has a unique name and every Reflex key holds a random client
-token or process id, and both are removed afterwards.
+Runs never collide: every database has a unique name, and every key the app processes write for
+a test holds that test's random tab token; the tests drop the databases and delete the keys.
 """
 
 from __future__ import annotations

@@ -21,12 +21,16 @@ def assets_dir() -> pathlib.Path:
 
 
 def database_url() -> str:
-    """The SQLAlchemy URL from ``DATABASE_URL``, defaulting to a SQLite file in the project.
+    """The SQLAlchemy URL from ``DATABASE_URL``, defaulting to a SQLite file in the project."""
+    return normalize_database_url(os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_PATH}")
 
-    ``postgres://`` and ``postgresql://`` URLs (as hosting providers print them)
-    are pointed at the psycopg 3 driver that the project installs.
+
+def normalize_database_url(url: str) -> str:
+    """``url`` with its PostgreSQL scheme pointed at the psycopg 3 driver the project installs.
+
+    ``postgres://`` and ``postgresql://`` are how hosting providers print URLs; SQLAlchemy would
+    pick psycopg2 for them, which is not installed. Any other URL is returned unchanged.
     """
-    url = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_PATH}"
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
@@ -49,16 +53,13 @@ def site_tagline() -> str:
 def site_url() -> str:
     """The public address of the site, without a trailing slash, for absolute links.
 
-    ``DEPLOY_URL``, else Reflex's ``deploy_url`` (rxconfig or ``REFLEX_DEPLOY_URL``; Reflex
-    defaults it to ``http://localhost:<frontend port>``).
+    Reflex's ``deploy_url``: ``DEPLOY_URL`` (rxconfig passes it on) or ``REFLEX_DEPLOY_URL``;
+    unset, Reflex makes it ``http://localhost:<frontend port>``.
     """
-    url = os.environ.get("DEPLOY_URL", "").strip()
-    if not url:
-        # Imported here: rxconfig imports this module while Reflex loads the config.
-        from reflex.config import get_config
+    # Imported here: rxconfig imports this module while Reflex loads the config.
+    from reflex.config import get_config
 
-        url = get_config().deploy_url or "http://localhost:3000"
-    return url.rstrip("/")
+    return (get_config().deploy_url or "http://localhost:3000").rstrip("/")
 
 
 def share_image() -> str:

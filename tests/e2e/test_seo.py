@@ -1,8 +1,10 @@
 """What crawlers, link previews and feed readers get from a real production server (plain HTTP, no JavaScript).
 
-One ``reflex run --env prod`` per session, frontend and backend on one port, with
-``DEPLOY_URL`` set to a public address that differs from the local one, so every absolute
-link proves it came from configuration.
+reflex.testing.AppHarnessProd serves the built frontend from a static server of its own, so
+what the backend answers in front of the pages (post head tags, 404 status, feeds) is only
+visible through a real ``reflex run --env prod``: one per session, pages and backend on one
+port, with ``DEPLOY_URL`` set to a public address that differs from the local one, so every
+absolute link proves it came from configuration.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from blog_app import settings
-from tests.conftest import SEED_KEYWORDS
+from tests.conftest import SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE, require
 from tests.e2e.browser import (
     assert_page_is_clean,
     body_text,
@@ -27,14 +29,14 @@ from tests.e2e.browser import (
     save_full_page_screenshot,
     wait_for,
 )
-from tests.e2e.conftest import require
-from tests.e2e.prod_server import WEB_WORKDIR, ProdServer
+from tests.integration.app_process import app_environment, free_port, running
 
 pytestmark = pytest.mark.e2e
 SITE = "https://blog.example.test"
 SITE_NAME = "Python Web Journal"
-SEED = "top-python-web-frameworks-2024"
-SEED_TITLE = "The top Python frameworks for building web apps (2024)"
+SEED = SEED_SLUG
+# A build folder of its own, beside AppHarnessProd's .web-test and a developer's .web.
+WEB_WORKDIR = settings.PROJECT_ROOT / ".web-seo"
 SEED_DESCRIPTION = "The top Python frameworks for building AI and data-driven web applications in 2024"
 GUIDE_TITLE = "Writing posts for this blog"
 # Everything that could break out of a <title>, an attribute or the JSON-LD <script>.
@@ -82,16 +84,16 @@ def seo_content(e2e_content, tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(seo_content, tmp_path_factory):
     """``reflex run --env prod`` on one port, built once for this module."""
-    database = tmp_path_factory.mktemp("seo-db") / "blog.db"
-    prod = ProdServer(
-        content_dir=seo_content,
-        database_url=f"sqlite:///{database}",
-        deploy_url=SITE,
-        log_path=settings.PROJECT_ROOT / "artifacts" / "prod-server.log",
+    env = app_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('seo-db') / 'blog.db'}",
+        BLOG_CONTENT_DIR=str(seo_content),
+        DEPLOY_URL=SITE,
+        REFLEX_WEB_WORKDIR=str(WEB_WORKDIR),
     )
-    prod.start()
-    yield prod
-    prod.stop()
+    command = ["run", "--env", "prod", "--frontend-port", str(free_port())]
+    log_dir = tmp_path_factory.mktemp("seo-server")
+    with running([command], env, settings.PROJECT_ROOT, log_dir, timeout=600) as (app,):
+        yield app
 
 
 @pytest.fixture
@@ -188,7 +190,7 @@ def test_post_article_text_is_in_the_html_and_the_page_still_boots(http):
     article = noscript.find(".//article")
     assert article.find("h1").text_content() == SEED_TITLE
     text = article.text_content()
-    assert "There are 16 million Python developers worldwide" in text
+    assert SEED_TEXT in text
     assert "By Elvis Kahoro · November 4, 2024 · 5 min read" in text
     assert "TODO" not in text
     headings = [h.text_content() for h in article.iter("h2")]
@@ -294,7 +296,7 @@ def test_feeds_carry_every_post_in_full_with_absolute_links(http, seo_content, p
     assert tuple(seed.published_parsed[:3]) == (2024, 11, 4)
     assert [tag.term for tag in seed.tags] == list(SEED_KEYWORDS)
     content = seed.content[0].value
-    assert "There are 16 million Python developers worldwide" in content
+    assert SEED_TEXT in content
     assert f'src="{SITE}/blog/github-python_top_language_2024.webp"' in content
     assert 'src="/' not in content and 'href="/' not in content and 'href="#' not in content
     tricky = feed.entries[1].content[0].value
@@ -356,7 +358,7 @@ def test_readers_without_javascript_read_the_post(server, chromium, artifacts_di
         driver.get(f"{server.url}/blog/{SEED}")
         text = body_text(driver)
         assert text.startswith(f"{SITE_NAME}\n{SEED_TITLE}\n{SEED_DESCRIPTION}\nBy Elvis Kahoro")
-        assert "There are 16 million Python developers worldwide" in text
+        assert SEED_TEXT in text
         assert driver.find_element(By.CSS_SELECTOR, ".static-page h1").text == SEED_TITLE
         save_full_page_screenshot(driver, str(artifacts_dir / "post-without-javascript.png"))
     finally:

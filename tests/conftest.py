@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from blog_app import database, settings
+from tests.e2e.browser import chromium_paths
 
 SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
 SEED_SLUG = SEED.stem
@@ -70,3 +71,10 @@ def sqlite_engine(tmp_path: pathlib.Path) -> sa.Engine:
     database.upgrade_schema(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> None:
+    """Headless Chromium and its driver are installed (else skip, or fail under REQUIRE_ALL_TESTS)."""
+    binary, driver = chromium_paths()
+    require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")

@@ -10,7 +10,7 @@ import pytest
 
 from blog_app import settings
 from tests.conftest import require, write_post
-from tests.e2e.browser import chromium_paths, new_driver
+from tests.e2e.browser import new_driver
 
 ARTIFACTS = settings.PROJECT_ROOT / "artifacts"
 # Archive posts, older than the shipped ones, so the index has a second page.
@@ -45,10 +45,8 @@ def e2e_content(tmp_path_factory) -> pathlib.Path:
 
 
 @pytest.fixture(scope="session")
-def prod_app(tmp_path_factory, e2e_content):
+def prod_app(tmp_path_factory, e2e_content, chromium):
     """The app exported in production mode and served by reflex.testing.AppHarnessProd."""
-    binary, driver = chromium_paths()
-    require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")
     from reflex.testing import AppHarnessProd
 
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'blog.db'}"

@@ -20,11 +20,10 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from blog_app import settings
-from tests.conftest import SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE, require
+from tests.conftest import SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE
 from tests.e2e.browser import (
     assert_page_is_clean,
     body_text,
-    chromium_paths,
     new_driver,
     save_full_page_screenshot,
     wait_for,
@@ -94,13 +93,6 @@ def server(seo_content, tmp_path_factory):
     log_dir = tmp_path_factory.mktemp("seo-server")
     with running([command], env, settings.PROJECT_ROOT, log_dir, timeout=600) as (app,):
         yield app
-
-
-@pytest.fixture
-def chromium() -> None:
-    """Skip (or fail under REQUIRE_ALL_TESTS) without Chromium."""
-    binary, driver = chromium_paths()
-    require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,12 @@ import subprocess
 import sys
 import zipfile
 
-import pytest
 from packaging.requirements import Requirement
 from selenium.webdriver.common.by import By
 
 from blog_app import settings
-from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE, require
-from tests.e2e.browser import assert_page_is_clean, body_text, chromium_paths, new_driver, wait_for
+from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE
+from tests.e2e.browser import assert_page_is_clean, body_text, new_driver, wait_for
 from tests.integration import services
 from tests.integration.app_process import app_environment, free_port, running
 from tests.integration.reflex_client import POST_STATE, load_page
@@ -80,12 +79,6 @@ def test_deploy_installs_the_packages_the_tests_run(project_copy):
     for requirement in requirements:
         version = importlib.metadata.version(requirement.name)
         assert requirement.specifier.contains(version), f"{requirement} but {version} is installed"
-
-
-@pytest.fixture
-def chromium() -> None:
-    binary, driver = chromium_paths()
-    require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")
 
 
 def test_run_env_prod_serves_site_and_backend_on_one_port(project_copy, redis_url, chromium, tmp_path):

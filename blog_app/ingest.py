@@ -11,6 +11,7 @@ from slugify import slugify
 from sqlmodel import Session, col, delete, select
 
 from blog_app.content import ContentError, Diagnostic, Document, content_hash, parse_post
+from blog_app.framework_store import delete_frameworks, replace_frameworks
 from blog_app.models import Keyword, Post, PostKeyword, utc_now
 
 
@@ -206,6 +207,7 @@ def _store_post(db: Session, document: Document, key: str, existing: _Stored | N
     db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == post.id))
     for position, name in enumerate(meta.keywords):
         db.add(PostKeyword(post_id=post.id, keyword_id=_keyword_id(db, name), position=position))
+    replace_frameworks(db, post.id, document.frameworks)
 
 
 def _keyword_id(db: Session, name: str) -> int:
@@ -219,6 +221,7 @@ def _keyword_id(db: Session, name: str) -> int:
 
 
 def _remove_post(db: Session, row: _Stored) -> None:
+    delete_frameworks(db, row.id)
     db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == row.id))
     db.exec(delete(Post).where(col(Post.id) == row.id))
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import reflex as rx
 
+from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
+from blog_app.pages.frameworks import TITLE as FRAMEWORKS_TITLE
+from blog_app.pages.frameworks import frameworks_page
 from blog_app.pages.index import index_page
 from blog_app.pages.post import post_page
+from blog_app.state.frameworks import ExplorerState
 from blog_app.state.index import IndexState
 from blog_app.state.post import PostState
 
 INDEX = "/"
 POST = "/blog/[slug]"
+FRAMEWORKS = "/frameworks"
 
 
 def post_url(slug: str) -> str:
@@ -22,3 +27,10 @@ def register_pages(app: rx.App) -> None:
     """Add every page to ``app``."""
     app.add_page(index_page, route=INDEX, title="Blog", on_load=IndexState.load_posts)
     app.add_page(post_page, route=POST, title="Post", on_load=PostState.on_load)
+    app.add_page(
+        frameworks_page,
+        route=FRAMEWORKS,
+        title=FRAMEWORKS_TITLE,
+        description=FRAMEWORKS_DESCRIPTION,
+        on_load=ExplorerState.on_load,
+    )

@@ -8,6 +8,7 @@ import pathlib
 
 from blog_app.content.body import parse_body
 from blog_app.content.diagnostics import ContentError, Diagnostic
+from blog_app.content.frameworks import FrameworkEntry, extract_frameworks
 from blog_app.content.front_matter import FrontMatter, parse_front_matter, split_front_matter
 from blog_app.content.segments import Segment, TocEntry
 
@@ -26,6 +27,7 @@ class Document:
     word_count: int
     reading_minutes: int
     warnings: list[Diagnostic]
+    frameworks: list[FrameworkEntry] = dataclasses.field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -70,6 +72,8 @@ def parse_post(path: str, data: bytes) -> Document:
     parts = split_front_matter(path, text)
     meta, warnings = parse_front_matter(path, parts.yaml_text, default_slug=pathlib.PurePath(path).stem)
     body = parse_body(path, parts.body, line_offset=parts.body_offset)
+    anchors = {segment.line: segment.anchor for segment in body.segments if segment.kind == "heading"}
+    frameworks, framework_warnings = extract_frameworks(path, body.blocks, parts.body_offset, anchors)
     return Document(
         meta=meta,
         source_path=path,
@@ -80,5 +84,6 @@ def parse_post(path: str, data: bytes) -> Document:
         excerpt=body.excerpt or meta.description,
         word_count=body.word_count,
         reading_minutes=body.reading_minutes,
-        warnings=warnings + body.diagnostics,
+        warnings=warnings + body.diagnostics + framework_warnings,
+        frameworks=frameworks,
     )

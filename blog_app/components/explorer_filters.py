@@ -20,7 +20,7 @@ def search_box(text: rx.Var[str], on_search: Handler) -> rx.Component:
         on_change=on_search,
         debounce_timeout=350,
         type="search",
-        placeholder="Search names, taglines, pros and cons…",
+        placeholder="Search frameworks, pros and cons…",
         aria_label="Search frameworks",
         size="3",
         width="100%",

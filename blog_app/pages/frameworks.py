@@ -52,7 +52,10 @@ def filters_panel() -> rx.Component:
         rx.button(
             rx.icon("sliders-horizontal", size=16),
             "Filters",
-            rx.cond(view.chips.length() > 0, rx.badge(view.chips.length(), variant="solid", radius="full")),
+            rx.cond(
+                view.chips.length() > 0,
+                rx.badge(view.chips.length(), variant="solid", radius="full", color_scheme="indigo"),
+            ),
             rx.icon(rx.cond(ExplorerState.filters_open, "chevron-up", "chevron-down"), size=16),
             on_click=ExplorerState.toggle_filters,
             variant="surface",
@@ -150,7 +153,7 @@ def frameworks_page() -> rx.Component:
     return rx.container(
         rx.flex(
             rx.box(
-                rx.heading(TITLE, as_="h1", size="8"),
+                rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", sm="8")),
                 rx.text(
                     "Tick the pros you need and the cons you won't live with to see which Python web "
                     "frameworks fit. Pick two to four to compare them side by side.",

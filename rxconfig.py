@@ -19,6 +19,10 @@ config = rx.Config(
     redis_url=os.environ.get("REDIS_URL") or None,
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin()],
+    plugins=[
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(accent_color="iris", gray_color="slate", radius="large", has_background=True)
+        )
+    ],
     disable_plugins=[rx.plugins.SitemapPlugin],
 )

@@ -7,7 +7,7 @@ import reflex as rx
 from blog_app.routes import register_pages
 from blog_app.startup import prepare_database
 
-app = rx.App()
+app = rx.App(stylesheets=["/blog.css"], html_lang="en")
 register_pages(app)
 # A plain function runs to completion before the server accepts requests.
 app.register_lifespan_task(prepare_database)

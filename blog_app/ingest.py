@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from slugify import slugify
 from sqlmodel import Session, col, delete, select
 
+from blog_app.assets import asset_exists, is_site_path
 from blog_app.content import ContentError, Diagnostic, Document, content_hash, parse_post
 from blog_app.framework_store import delete_frameworks, replace_frameworks
 from blog_app.models import Keyword, Post, PostKeyword, utc_now
@@ -136,18 +137,13 @@ def missing_images(document: Document, assets_dir: pathlib.Path) -> list[Diagnos
     Returns:
         One warning per missing file; remote (http) images are not checked.
     """
-    wanted = [(document.meta.image, document.meta.line_of("image"))] + [
-        (s.src, s.line) for s in document.segments if s.kind == "image"
+    wanted = [(document.meta.image, document.meta.line_of("image"))]
+    wanted += [(s.src, s.line) for s in document.segments if s.kind == "image"]
+    return [
+        Diagnostic(document.source_path, line, f"image {src} not found under assets/", "warning")
+        for src, line in wanted
+        if is_site_path(src) and not asset_exists(src, assets_dir)
     ]
-    root = assets_dir.resolve()
-    problems = []
-    for src, line in wanted:
-        if not src.startswith("/") or src.startswith("//"):
-            continue
-        target = (root / src.split("?")[0].lstrip("/")).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
-            problems.append(Diagnostic(document.source_path, line, f"image {src} not found under assets/", "warning"))
-    return problems
 
 
 def _reject_duplicate_slugs(

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import math
 from collections import defaultdict
 from typing import Any
 
-from sqlmodel import Session, col, select
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
 
+from blog_app.index_query import PAGE_SIZE, IndexQuery
 from blog_app.models import Keyword, Post, PostKeyword
+
+
+@dataclasses.dataclass
+class KeywordRef:
+    """A keyword as a chip: its name and the slug its link filters by."""
+
+    name: str = ""
+    slug: str = ""
 
 
 @dataclasses.dataclass
@@ -20,9 +32,11 @@ class PostSummary:
     description: str = ""
     author: str = ""
     published: str = ""
+    published_label: str = ""
     cover_image: str = ""
     reading_minutes: int = 1
-    keywords: list[str] = dataclasses.field(default_factory=list)
+    keywords: list[KeywordRef] = dataclasses.field(default_factory=list)
+    cover_missing: bool = False
 
 
 @dataclasses.dataclass
@@ -34,11 +48,49 @@ class PostDetail(PostSummary):
     word_count: int = 0
 
 
+@dataclasses.dataclass
+class PostLink:
+    """A link to another post (previous / next)."""
+
+    slug: str = ""
+    title: str = ""
+
+
+@dataclasses.dataclass
+class PostPage:
+    """One page of the index."""
+
+    posts: list[PostSummary]
+    total: int
+    page: int
+    pages: int
+
+
+def format_date(day: dt.date) -> str:
+    """A reader-friendly date: ``November 4, 2024``."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def list_posts(db: Session) -> list[PostSummary]:
-    """Every post, newest first (ties broken by title for a stable order)."""
-    posts = db.exec(select(Post).order_by(col(Post.published).desc(), col(Post.title))).all()
-    keywords = keywords_by_post(db, [post.id for post in posts])
-    return [_summary(post, keywords.get(post.id, [])) for post in posts]
+    """Every post, newest first."""
+    return _summaries(db, db.exec(select(Post).order_by(*_NEWEST_FIRST)).all())
+
+
+def search_posts(db: Session, query: IndexQuery) -> PostPage:
+    """The posts of one index page, filtered by keyword and search words, newest first.
+
+    Every search word must appear (case-insensitively) in the title, description or body.
+    """
+    conditions = _filters(query)
+    total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
+    offset = (query.page - 1) * PAGE_SIZE
+    posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
+    return PostPage(posts=_summaries(db, posts), total=total, page=query.page, pages=max(1, math.ceil(total / PAGE_SIZE)))
+
+
+def keyword_name(db: Session, slug: str) -> str | None:
+    """The display name of the keyword with ``slug``, or None."""
+    return db.exec(select(Keyword.name).where(Keyword.slug == slug)).first()
 
 
 def get_post(db: Session, slug: str) -> PostDetail | None:
@@ -46,39 +98,70 @@ def get_post(db: Session, slug: str) -> PostDetail | None:
     post = db.exec(select(Post).where(Post.slug == slug)).first()
     if post is None:
         return None
-    summary = _summary(post, keywords_by_post(db, [post.id]).get(post.id, []))
+    [summary] = _summaries(db, [post])
     return PostDetail(
-        **dataclasses.asdict(summary),
+        **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},
         segments=list(post.segments),
         toc=list(post.toc),
         word_count=post.word_count,
     )
 
 
-def keywords_by_post(db: Session, post_ids: list[int | None]) -> dict[int, list[str]]:
-    """Keyword names per post id, in the order the author listed them."""
+def adjacent_posts(db: Session, slug: str) -> tuple[PostLink | None, PostLink | None]:
+    """The next newer and next older post around ``slug`` in index order."""
+    order = db.exec(select(Post.slug, Post.title).order_by(*_NEWEST_FIRST)).all()
+    slugs = [row[0] for row in order]
+    if slug not in slugs:
+        return None, None
+    index = slugs.index(slug)
+    newer = PostLink(*order[index - 1]) if index > 0 else None
+    older = PostLink(*order[index + 1]) if index + 1 < len(order) else None
+    return newer, older
+
+
+def keywords_by_post(db: Session, post_ids: list[int | None]) -> dict[int, list[KeywordRef]]:
+    """Keywords per post id, in the order the author listed them."""
     if not post_ids:
         return {}
     rows = db.exec(
-        select(PostKeyword.post_id, Keyword.name)
+        select(PostKeyword.post_id, Keyword.name, Keyword.slug)
         .join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
         .where(col(PostKeyword.post_id).in_(post_ids))
         .order_by(col(PostKeyword.post_id), col(PostKeyword.position))
     ).all()
-    grouped: dict[int, list[str]] = defaultdict(list)
-    for post_id, name in rows:
-        grouped[post_id].append(name)
+    grouped: dict[int, list[KeywordRef]] = defaultdict(list)
+    for post_id, name, slug in rows:
+        grouped[post_id].append(KeywordRef(name=name, slug=slug))
     return dict(grouped)
 
 
-def _summary(post: Post, keywords: list[str]) -> PostSummary:
-    return PostSummary(
-        slug=post.slug,
-        title=post.title,
-        description=post.description,
-        author=post.author,
-        published=post.published.isoformat(),
-        cover_image=post.cover_image,
-        reading_minutes=post.reading_minutes,
-        keywords=keywords,
-    )
+_NEWEST_FIRST = (col(Post.published).desc(), col(Post.title))
+
+
+def _filters(query: IndexQuery) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = []
+    if query.tag:
+        tagged = select(PostKeyword.post_id).join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
+        conditions.append(col(Post.id).in_(tagged.where(Keyword.slug == query.tag)))
+    for word in query.q.split():
+        columns = (col(Post.title), col(Post.description), col(Post.body_text))
+        conditions.append(sa.or_(*(column.icontains(word, autoescape=True) for column in columns)))
+    return conditions
+
+
+def _summaries(db: Session, posts: list[Post]) -> list[PostSummary]:
+    keywords = keywords_by_post(db, [post.id for post in posts])
+    return [
+        PostSummary(
+            slug=post.slug,
+            title=post.title,
+            description=post.description,
+            author=post.author,
+            published=post.published.isoformat(),
+            published_label=format_date(post.published),
+            cover_image=post.cover_image,
+            reading_minutes=post.reading_minutes,
+            keywords=keywords.get(post.id, []),
+        )
+        for post in posts
+    ]

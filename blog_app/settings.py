@@ -31,3 +31,16 @@ def database_url() -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def site_name() -> str:
+    """The site's name, shown in the header, titles and feeds (``BLOG_SITE_NAME``)."""
+    return os.environ.get("BLOG_SITE_NAME", "").strip() or "Python Web Journal"
+
+
+def site_tagline() -> str:
+    """One line under the site name on the index (``BLOG_SITE_TAGLINE``)."""
+    return (
+        os.environ.get("BLOG_SITE_TAGLINE", "").strip()
+        or "Notes on building web apps in Python: frameworks, trade-offs and what we learned."
+    )

@@ -1,4 +1,4 @@
-"""Render a post body: the stored segments, in order."""
+"""Render a post body from its stored segments: prose, headings, zoomable images, code."""
 
 from __future__ import annotations
 
@@ -7,33 +7,73 @@ from reflex_image_zoom import image_zoom
 
 
 def heading_segment(segment: rx.Var) -> rx.Component:
-    """An h2/h3/h4 with the anchor id the table of contents links to."""
+    """An h2/h3/h4 with its anchor (the table of contents links here) and a ``#`` link to it."""
     text = segment["text"].to(str)
     anchor = segment["anchor"].to(str)
-    return rx.match(
-        segment["level"].to(int),
-        (2, rx.heading(text, as_="h2", size="6", id=anchor, margin_top="1.5em")),
-        (3, rx.heading(text, as_="h3", size="5", id=anchor, margin_top="1.2em")),
-        rx.heading(text, as_="h4", size="4", id=anchor, margin_top="1em"),
-    )
+
+    def heading(level: str, size: str) -> rx.Component:
+        return rx.heading(
+            text,
+            rx.el.a("#", href="#" + anchor, class_name="heading-anchor", aria_label="Link to this section: " + text),
+            as_=level,
+            size=size,
+            id=anchor,
+            class_name="post-heading",
+        )
+
+    return rx.match(segment["level"].to(int), (2, heading("h2", "7")), (3, heading("h3", "5")), heading("h4", "4"))
 
 
 def image_segment(segment: rx.Var) -> rx.Component:
-    """A zoomable image (click to zoom, Esc to close) with its alt text."""
+    """A zoomable image with alt text and optional caption, or a placeholder when the file is missing."""
+    alt = segment["alt"].to(str)
+    caption = segment["caption"].to(str)
     return rx.el.figure(
-        image_zoom(rx.image(src=segment["src"].to(str), alt=segment["alt"].to(str), width="100%")),
-        margin="1.5em 0",
+        rx.cond(
+            segment["missing"].to(bool),
+            rx.center(
+                rx.icon("image-off", size=28),
+                rx.text("Image unavailable: ", alt, size="2"),
+                class_name="image-missing",
+                role="img",
+                aria_label="Image unavailable: " + alt,
+            ),
+            image_zoom(rx.image(src=segment["src"].to(str), alt=alt, loading="lazy", class_name="post-image")),
+        ),
+        rx.cond(caption != "", rx.el.figcaption(caption)),
+        class_name="post-figure",
     )
 
 
 def code_segment(segment: rx.Var) -> rx.Component:
-    """A code block."""
-    return rx.code_block(segment["code"].to(str), language=segment["language"].to(str))
+    """A highlighted code block with its language and a copy button that says when it copied."""
+    code = segment["code"].to(str)
+    language = segment["language"].to(str)
+    return rx.box(
+        rx.flex(
+            rx.text(rx.cond(language != "", language, "text"), size="1", weight="medium", class_name="code-language"),
+            rx.button(
+                rx.icon("copy", size=14),
+                "Copy",
+                on_click=[rx.set_clipboard(code), rx.toast.success("Code copied to clipboard", duration=2000)],
+                size="1",
+                variant="ghost",
+                color_scheme="gray",
+                aria_label="Copy code to clipboard",
+                class_name="code-copy",
+            ),
+            justify="between",
+            align="center",
+            class_name="code-header",
+        ),
+        rx.code_block(code, language=rx.cond(language != "", language, "text"), wrap_long_lines=False, class_name="code-body"),
+        class_name="code-frame",
+    )
 
 
 def html_segment(segment: rx.Var) -> rx.Component:
-    """Sanitised prose rendered at ingest."""
-    return rx.box(rx.html(segment["html"].to(str)), class_name="prose")
+    """Prose rendered and sanitised at ingest."""
+    return rx.html(segment["html"].to(str), class_name="prose")
 
 
 def render_segment(segment: rx.Var) -> rx.Component:

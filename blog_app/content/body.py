@@ -51,6 +51,8 @@ def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
     """
     with _MISTLETOE_LOCK, HtmlRenderer() as renderer:
         blocks = list(Document(markdown).children or [])
+        for block in blocks:
+            smarten_dashes(block)
         builder = _SegmentBuilder(path, line_offset, renderer, _repeated_subheadings(blocks))
         for token in blocks:
             builder.add_block(token)
@@ -123,7 +125,10 @@ class _SegmentBuilder:
             self.segments.append(Segment(kind="html", html=html))
 
     def _add_prose(self, token: block_token.BlockToken, plain: str) -> None:
-        self._prose.append(self.renderer.render(token))
+        html = self.renderer.render(token)
+        if isinstance(token, block_token.Table):  # wide tables scroll inside the column, not the page
+            html = f'<div class="table-wrap">{html}</div>'
+        self._prose.append(html)
         self.text_parts.append(plain)
         if isinstance(token, block_token.Paragraph) and not self.first_paragraph:
             self.first_paragraph = plain
@@ -185,6 +190,19 @@ class _SegmentBuilder:
             anchor, n = f"{base}-{n}", n + 1
         self._anchors.add(anchor)
         return anchor
+
+
+def smarten_dashes(token: block_token.BlockToken | span_token.SpanToken) -> None:
+    """Turn ``--`` in prose into an em dash, as SmartyPants does; code and raw HTML stay as written."""
+    if isinstance(token, (block_token.CodeFence, block_token.BlockCode, block_token.HtmlBlock)):
+        return
+    if isinstance(token, span_token.RawText):
+        token.content = token.content.replace("--", "\u2014")
+        return
+    if isinstance(token, (span_token.InlineCode, span_token.HtmlSpan, span_token.AutoLink)):
+        return
+    for child in token.children or []:
+        smarten_dashes(child)
 
 
 def _repeated_subheadings(blocks: list[block_token.BlockToken]) -> set[str]:

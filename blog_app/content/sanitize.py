@@ -6,7 +6,7 @@ import nh3
 
 PROSE_TAGS = frozenset(
     {
-        "a", "abbr", "b", "blockquote", "br", "code", "del", "details", "em", "h2", "h3", "h4", "h5",
+        "a", "abbr", "b", "blockquote", "br", "code", "del", "details", "div", "em", "h2", "h3", "h4", "h5",
         "h6", "hr", "i", "img", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong",
         "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     }
@@ -17,14 +17,16 @@ PROSE_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
     "ol": {"start"},
-    "code": {"class"},
 }
+# Only the classes the renderer itself adds survive; an author's class names never reach the page.
+PROSE_CLASSES = {"div": {"table-wrap"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _CLEANER = nh3.Cleaner(
     tags=set(PROSE_TAGS),
     attributes={tag: set(names) for tag, names in PROSE_ATTRIBUTES.items()},
     url_schemes=set(URL_SCHEMES),
+    allowed_classes={tag: set(names) for tag, names in PROSE_CLASSES.items()},
     clean_content_tags={"script", "style"},
     link_rel="noopener noreferrer",
     strip_comments=True,

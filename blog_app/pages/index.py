@@ -1,28 +1,49 @@
-"""The blog index ``/``: every post, newest first."""
+"""The blog index ``/``: post cards, newest first, with keyword filter, search and pages."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from blog_app.queries import PostSummary
+from blog_app import settings
+from blog_app.components.index_controls import active_filters, empty_state, pagination, search_form
+from blog_app.components.layout import site_layout
+from blog_app.components.post_card import post_card
 from blog_app.state.index import IndexState
 
 
-def post_item(post: rx.Var[PostSummary]) -> rx.Component:
-    """One post in the list: linked title, date and description."""
-    return rx.box(
-        rx.link(rx.heading(post.title, size="5"), href="/blog/" + post.slug),
-        rx.text(post.published, " · ", post.author, color_scheme="gray", size="2"),
-        rx.text(post.description),
-        as_="article",
-        padding_y="1em",
+def index_intro() -> rx.Component:
+    """The page heading and the search box."""
+    return rx.flex(
+        rx.heading(settings.site_name(), as_="h1", size=rx.breakpoints(initial="7", md="8"), class_name="index-title"),
+        rx.text(settings.site_tagline(), size="4", color=rx.color("gray", 11), max_width="40rem"),
+        search_form(IndexState.search, IndexState.submit_search),
+        direction="column",
+        spacing="4",
+        margin_bottom="var(--space-6)",
+    )
+
+
+def post_grid() -> rx.Component:
+    """The cards of this page, or the empty state."""
+    return rx.cond(
+        IndexState.posts.length() > 0,
+        rx.grid(
+            rx.foreach(IndexState.posts, post_card),
+            columns=rx.breakpoints(initial="1", sm="2", lg="3"),
+            spacing="5",
+        ),
+        rx.cond(IndexState.loaded, empty_state("/")),
     )
 
 
 def index_page() -> rx.Component:
-    """The post list."""
-    return rx.container(
-        rx.heading("Blog", as_="h1", size="8"),
-        rx.foreach(IndexState.posts, post_item),
-        padding_y="2em",
+    """The blog index."""
+    return site_layout(
+        index_intro(),
+        rx.cond(
+            IndexState.is_filtered,
+            rx.box(active_filters(IndexState.tag_name, IndexState.search, IndexState.total, "/"), margin_bottom="var(--space-5)"),
+        ),
+        post_grid(),
+        pagination(IndexState.page, IndexState.pages, IndexState.newer_url, IndexState.older_url),
     )

@@ -4,28 +4,86 @@ from __future__ import annotations
 
 import reflex as rx
 
+from blog_app.components.keywords import keyword_chips
+from blog_app.components.layout import site_layout
+from blog_app.components.not_found import not_found_message
+from blog_app.components.post_card import cover_image, post_byline
 from blog_app.components.segments import post_body
+from blog_app.components.toc import toc_collapsible, toc_sidebar
+from blog_app.queries import PostLink
 from blog_app.state.post import PostState
 
 
-def post_page() -> rx.Component:
-    """The post, or a not-found message for an unknown slug."""
+def post_header() -> rx.Component:
+    """Title, byline, keywords and cover."""
     post = PostState.post
-    return rx.container(
+    return rx.el.header(
+        rx.link(rx.flex(rx.icon("arrow-left", size=14), "All posts", align="center", spacing="1"), href="/", size="2"),
+        rx.heading(post.title, as_="h1", size=rx.breakpoints(initial="8", md="9"), class_name="post-title"),
+        rx.cond(post.description != "", rx.text(post.description, size="5", class_name="post-lede")),
+        post_byline(post),
+        keyword_chips(post.keywords),
+        rx.cond(post.cover_image != "", cover_image(post.cover_image, post.cover_missing)),
+        class_name="post-header",
+    )
+
+
+def neighbour_link(link: rx.Var[PostLink], label: str, align: str) -> rx.Component:
+    """A link to the newer or older post, or nothing at the end of the list."""
+    return rx.cond(
+        link.slug != "",
+        rx.link(
+            rx.text(label, size="1", color=rx.color("gray", 11), as_="div"),
+            rx.text(link.title, size="3", weight="medium", as_="div"),
+            href="/blog/" + link.slug,
+            class_name="neighbour-link",
+            text_align=align,
+            underline="none",
+        ),
+        rx.box(),
+    )
+
+
+def post_footer() -> rx.Component:
+    """Previous / next posts and the way back."""
+    return rx.el.nav(
+        rx.grid(
+            neighbour_link(PostState.newer, "← Newer post", "left"),
+            neighbour_link(PostState.older, "Older post →", "right"),
+            columns=rx.breakpoints(initial="1", sm="2"),
+            spacing="4",
+        ),
+        rx.link("Back to all posts", href="/", size="2", margin_top="var(--space-5)", display="inline-block"),
+        aria_label="More posts",
+        class_name="post-footer",
+    )
+
+
+def post_article() -> rx.Component:
+    """The post with its table of contents beside (wide) or above (narrow) the text."""
+    toc = PostState.post.toc
+    return rx.box(
+        rx.el.article(
+            post_header(),
+            rx.cond(toc.length() > 0, toc_collapsible(toc)),
+            post_body(PostState.post.segments),
+            post_footer(),
+            class_name="post-article",
+        ),
+        rx.cond(toc.length() > 0, rx.el.aside(toc_sidebar(toc), class_name="post-aside")),
+        class_name="post-layout",
+    )
+
+
+def post_page() -> rx.Component:
+    """The post, or a not-found page for an unknown slug."""
+    return site_layout(
         rx.cond(
             PostState.found,
-            rx.el.article(
-                rx.heading(post.title, as_="h1", size="8"),
-                rx.text(
-                    post.author, " · ", post.published, " · ", post.reading_minutes, " min read", color_scheme="gray"
-                ),
-                post_body(post.segments),
-            ),
+            post_article(),
             rx.cond(
                 PostState.loaded,
-                rx.box(rx.heading("Post not found", as_="h1"), rx.link("Back to the blog", href="/")),
+                not_found_message("Post not found", "No post lives at this address. It may have been renamed or removed."),
             ),
-        ),
-        rx.link("← All posts", href="/"),
-        padding_y="2em",
+        )
     )

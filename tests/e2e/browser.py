@@ -80,3 +80,29 @@ def assert_page_is_clean(driver: WebDriver) -> None:
         assert error_text not in text, f"page shows {error_text!r}"
     errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     assert not errors, f"console errors: {errors}"
+
+
+def emulate_color_scheme(driver: WebDriver, scheme: str) -> None:
+    """Make the page see ``prefers-color-scheme: light|dark`` (the site follows the system by default)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+def save_full_page_screenshot(driver: WebDriver, path: str) -> None:
+    """A PNG of the whole page, not only the viewport."""
+    import base64
+
+    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    size = metrics["cssContentSize"]
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {"format": "png", "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}},
+    )
+    with open(path, "wb") as handle:
+        handle.write(base64.b64decode(shot["data"]))
+
+
+def emulate_phone(driver: WebDriver, width: int = 375, height: int = 812) -> None:
+    """Render as a phone of ``width`` CSS pixels (a desktop window cannot be narrower than 500 px)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}
+    )

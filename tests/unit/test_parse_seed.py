@@ -37,7 +37,7 @@ def test_keywords_become_a_clean_list(seed_bytes):
 
 def test_toc_lists_the_seven_frameworks_in_order(seed_bytes):
     toc = parse_seed(seed_bytes).toc
-    h2 = [entry.text.split("--")[0] for entry in toc if entry.level == 2]
+    h2 = [entry.text.split("\u2014")[0] for entry in toc if entry.level == 2]
     assert h2 == FRAMEWORK_HEADINGS
     anchors = [entry.anchor for entry in toc]
     assert len(anchors) == len(set(anchors)), "anchors must be unique"

@@ -1,0 +1,93 @@
+"""The index's search box, active-filter line, pagination and empty state."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+
+def search_form(value: rx.Var[str], on_submit: rx.EventHandler) -> rx.Component:
+    """A search box over titles, descriptions and bodies; Enter searches."""
+    return rx.form(
+        rx.flex(
+            rx.input(
+                rx.input.slot(rx.icon("search", size=16)),
+                name="q",
+                default_value=value,
+                key=value,  # a new search from the URL resets the field
+                placeholder="Search posts…",
+                type="search",
+                size="3",
+                aria_label="Search posts",
+                flex="1",
+            ),
+            rx.button("Search", type="submit", size="3", variant="soft"),
+            spacing="2",
+            width="100%",
+        ),
+        on_submit=on_submit,
+        role="search",
+        width="100%",
+        max_width="32rem",
+    )
+
+
+def active_filters(tag_name: rx.Var[str], search: rx.Var[str], total: rx.Var[int], clear_url: rx.Var[str]) -> rx.Component:
+    """What narrows the list ("3 posts tagged X matching Y") with a way to clear it."""
+    return rx.flex(
+        rx.text(
+            total.to_string(),
+            rx.cond(total == 1, " post", " posts"),
+            rx.cond(tag_name != "", rx.fragment(" tagged ", rx.el.strong(tag_name))),
+            rx.cond(search != "", rx.fragment(" matching ", rx.el.strong("“", search, "”"))),
+            size="3",
+            role="status",
+        ),
+        rx.link(rx.flex(rx.icon("x", size=14), "Clear filters", align="center", spacing="1"), href=clear_url, size="2"),
+        spacing="4",
+        align="center",
+        wrap="wrap",
+    )
+
+
+def empty_state(clear_url: rx.Var[str]) -> rx.Component:
+    """Shown when nothing matches: says so and offers to clear the filters."""
+    return rx.center(
+        rx.flex(
+            rx.icon("search-x", size=36, color=rx.color("gray", 9)),
+            rx.heading("No posts match", as_="h2", size="5"),
+            rx.text("Try another word, or clear the filters to see every post.", color=rx.color("gray", 11)),
+            rx.link(rx.button("Clear filters", variant="soft"), href=clear_url),
+            direction="column",
+            align="center",
+            spacing="3",
+            text_align="center",
+        ),
+        padding_y="var(--space-9)",
+        class_name="empty-state",
+    )
+
+
+def pagination(page: rx.Var[int], pages: rx.Var[int], newer_url: rx.Var[str], older_url: rx.Var[str]) -> rx.Component:
+    """Newer / older page links and "Page 2 of 3" (links, so pages are shareable)."""
+
+    def step(label: str, icon: str, url: rx.Var[str], icon_first: bool) -> rx.Component:
+        content = [rx.icon(icon, size=16), label] if icon_first else [label, rx.icon(icon, size=16)]
+        return rx.cond(
+            url != "",
+            rx.link(rx.button(*content, variant="soft", size="2"), href=url),
+            rx.button(*content, variant="soft", size="2", disabled=True),
+        )
+
+    return rx.cond(
+        pages > 1,
+        rx.flex(
+            step("Newer", "arrow-left", newer_url, True),
+            rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", color=rx.color("gray", 11)),
+            step("Older", "arrow-right", older_url, False),
+            as_="nav",
+            aria_label="Pagination",
+            justify="between",
+            align="center",
+            margin_top="var(--space-8)",
+        ),
+    )

@@ -41,8 +41,6 @@ def image_missing(src: str) -> bool:
 def flag_missing_images(segments: list[dict]) -> list[dict]:
     """Copies of ``segments`` where each image segment says whether its file is missing."""
     return [
-        {**segment, "missing": image_missing(segment["src"])}
-        if segment.get("kind") == "image"
-        else segment
+        {**segment, "missing": image_missing(segment["src"])} if segment.get("kind") == "image" else segment
         for segment in segments
     ]

@@ -6,10 +6,11 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from blog_app.content.frameworks import trait_key
-from blog_app.framework_queries import FrameworkRecord
+from blog_app.framework_queries import FrameworkRecord, FrameworkSection
 
 PATH = "/frameworks"
 KINDS = ("pro", "con")
@@ -193,3 +194,25 @@ def facet_counts(frameworks: Sequence[FrameworkRecord], query: ExplorerQuery, ki
         with_key = query if key in query.selected(kind) else query.toggled(kind, key)
         counts[key] = len(filter_frameworks(frameworks, with_key))
     return counts
+
+
+def link_framework_headings(
+    segments: list[dict[str, Any]], sections: dict[str, FrameworkSection]
+) -> list[dict[str, Any]]:
+    """Give every heading segment an ``explorer`` URL: the explorer focused on the framework it introduces.
+
+    Args:
+        segments: A post's stored segments.
+        sections: The post's framework sections by anchor.
+
+    Returns:
+        The segments; headings carry ``explorer`` and ``framework`` (both empty for other headings).
+    """
+    linked = []
+    for segment in segments:
+        section = sections.get(segment.get("anchor", "")) if segment.get("kind") == "heading" else None
+        if segment.get("kind") == "heading":
+            url = explorer_url(ExplorerQuery(focus=section.slug)) if section else ""
+            segment = {**segment, "explorer": url, "framework": section.name if section else ""}
+        linked.append(segment)
+    return linked

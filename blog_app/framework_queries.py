@@ -76,22 +76,30 @@ def list_frameworks(db: Session) -> list[FrameworkRecord]:
     return list(records.values())
 
 
-def framework_anchors(db: Session, post_slug: str) -> dict[str, str]:
-    """The framework slug of each framework section of one post, by the section's anchor.
+@dataclasses.dataclass(frozen=True)
+class FrameworkSection:
+    """Which framework a heading of a post introduces."""
+
+    slug: str
+    name: str
+
+
+def framework_sections(db: Session, post_slug: str) -> dict[str, FrameworkSection]:
+    """The framework each framework section of one post introduces, by the section's anchor.
 
     Args:
         db: A session.
         post_slug: The post.
 
     Returns:
-        ``{anchor: framework slug}``; empty for a post that compares nothing.
+        ``{anchor: section}``; empty for a post that compares nothing.
     """
     rows = db.exec(
-        select(Framework.anchor, Framework.slug)
+        select(Framework.anchor, Framework.slug, Framework.name)
         .join(Post, col(Post.id) == col(Framework.post_id))
         .where(Post.slug == post_slug)
     ).all()
-    return {anchor: slug for anchor, slug in rows if anchor}
+    return {anchor: FrameworkSection(slug, name) for anchor, slug, name in rows if anchor}
 
 
 def _traits_by_framework(db: Session, framework_ids: list[int | None]) -> dict[int, list[TraitRecord]]:

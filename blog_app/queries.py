@@ -85,7 +85,9 @@ def search_posts(db: Session, query: IndexQuery) -> PostPage:
     total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
     offset = (query.page - 1) * PAGE_SIZE
     posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
-    return PostPage(posts=_summaries(db, posts), total=total, page=query.page, pages=max(1, math.ceil(total / PAGE_SIZE)))
+    return PostPage(
+        posts=_summaries(db, posts), total=total, page=query.page, pages=max(1, math.ceil(total / PAGE_SIZE))
+    )
 
 
 def keyword_name(db: Session, slug: str) -> str | None:

@@ -35,7 +35,9 @@ def register_pages(app: rx.App) -> None:
         description=settings.site_tagline(),
         on_load=IndexState.load_posts,
     )
-    app.add_page(post_page, route=POST, title=PostState.post.title + " · " + settings.site_name(), on_load=PostState.on_load)
+    app.add_page(
+        post_page, route=POST, title=PostState.post.title + " · " + settings.site_name(), on_load=PostState.on_load
+    )
     app.add_page(
         frameworks_page,
         route=FRAMEWORKS,

@@ -31,7 +31,9 @@ def search_form(value: rx.Var[str], on_submit: rx.EventHandler) -> rx.Component:
     )
 
 
-def active_filters(tag_name: rx.Var[str], search: rx.Var[str], total: rx.Var[int], clear_url: rx.Var[str]) -> rx.Component:
+def active_filters(
+    tag_name: rx.Var[str], search: rx.Var[str], total: rx.Var[int], clear_url: rx.Var[str]
+) -> rx.Component:
     """What narrows the list ("3 posts tagged X matching Y") with a way to clear it."""
     return rx.flex(
         rx.text(

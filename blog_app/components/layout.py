@@ -45,7 +45,12 @@ def site_header() -> rx.Component:
             rx.link(
                 rx.flex(
                     rx.image(src="/favicon.ico", width="28px", height="28px", alt="", border_radius="7px"),
-                    rx.text(settings.site_name(), size=rx.breakpoints(initial="2", sm="4"), weight="bold", white_space="nowrap"),
+                    rx.text(
+                        settings.site_name(),
+                        size=rx.breakpoints(initial="2", sm="4"),
+                        weight="bold",
+                        white_space="nowrap",
+                    ),
                     align="center",
                     spacing="2",
                 ),

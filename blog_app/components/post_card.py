@@ -26,7 +26,12 @@ def cover_image(src: rx.Var[str], missing: rx.Var[bool]) -> rx.Component:
     """A 1200×630 cover, or a quiet placeholder when the file is missing."""
     return rx.cond(
         missing,
-        rx.center(rx.icon("image-off", size=32), class_name="cover cover-missing", role="img", aria_label="Cover image unavailable"),
+        rx.center(
+            rx.icon("image-off", size=32),
+            class_name="cover cover-missing",
+            role="img",
+            aria_label="Cover image unavailable",
+        ),
         rx.image(src=src, alt="", class_name="cover", loading="lazy", width="1200", height="630"),
     )
 
@@ -40,7 +45,11 @@ def post_card(post: rx.Var[PostSummary]) -> rx.Component:
             rx.link(cover_image(post.cover_image, post.cover_missing), href=href, tab_index=-1, aria_hidden="true"),
         ),
         rx.flex(
-            rx.heading(rx.link(post.title, href=href, color_scheme="gray", high_contrast=True, underline="hover"), as_="h2", size="5"),
+            rx.heading(
+                rx.link(post.title, href=href, color_scheme="gray", high_contrast=True, underline="hover"),
+                as_="h2",
+                size="5",
+            ),
             rx.text(post.description, color=rx.color("gray", 11), size="3"),
             post_byline(post),
             keyword_chips(post.keywords),

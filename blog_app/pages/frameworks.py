@@ -7,6 +7,7 @@ import reflex as rx
 from blog_app.components.comparison import compare_bar, comparison
 from blog_app.components.explorer_filters import CHIP_STYLE, active_filters, facet_group, search_box
 from blog_app.components.framework_card import framework_card
+from blog_app.components.layout import site_layout
 from blog_app.state.frameworks import ExplorerState
 
 TITLE = "Frameworks explorer"
@@ -37,7 +38,7 @@ PAGE_STYLE = {
     ".facet-panel": {"display": "none"},
     ".facet-panel.open": {"display": "flex"},
     DESKTOP: {
-        ".facet-panel": {"display": "flex", "position": "sticky", "top": "1rem"},
+        ".facet-panel": {"display": "flex"},
         ".filters-toggle": {"display": "none"},
         ".compare-names": {"display": "flex"},
         ".compare-count": {"display": "none"},
@@ -150,32 +151,30 @@ def results() -> rx.Component:
 
 def frameworks_page() -> rx.Component:
     """Filters beside the results; everything on the page follows the URL's query string."""
-    return rx.container(
+    return site_layout(
         rx.flex(
-            rx.box(
-                rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", sm="8")),
+            rx.flex(
+                rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", md="8"), letter_spacing="-0.02em"),
                 rx.text(
                     "Tick the pros you need and the cons you won't live with to see which Python web "
                     "frameworks fit. Pick two to four to compare them side by side.",
-                    size="3",
-                    color_scheme="gray",
-                    as_="p",
-                    margin_top="0.5em",
-                    max_width="40em",
+                    size="4",
+                    color=rx.color("gray", 11),
+                    max_width="40rem",
                 ),
+                rx.box(search_box(ExplorerState.view.text, ExplorerState.search), width="100%", max_width="32rem"),
+                direction="column",
+                spacing="4",
             ),
-            rx.box(search_box(ExplorerState.view.text, ExplorerState.search), max_width="40em"),
             rx.grid(
                 filters_panel(),
                 results(),
-                columns=rx.breakpoints(initial="1fr", md="15rem minmax(0, 1fr)", lg="17rem minmax(0, 1fr)"),
+                columns=rx.breakpoints(initial="1fr", md="15rem minmax(0, 1fr)", lg="16rem minmax(0, 1fr)"),
                 spacing="6",
                 align="start",
             ),
             direction="column",
-            spacing="5",
-        ),
-        size="4",
-        padding_y="2em",
-        style=PAGE_STYLE,
+            spacing="6",
+            style=PAGE_STYLE,
+        )
     )

@@ -42,7 +42,10 @@ def index_page() -> rx.Component:
         index_intro(),
         rx.cond(
             IndexState.is_filtered,
-            rx.box(active_filters(IndexState.tag_name, IndexState.search, IndexState.total, "/"), margin_bottom="var(--space-5)"),
+            rx.box(
+                active_filters(IndexState.tag_name, IndexState.search, IndexState.total, "/"),
+                margin_bottom="var(--space-5)",
+            ),
         ),
         post_grid(),
         pagination(IndexState.page, IndexState.pages, IndexState.newer_url, IndexState.older_url),

@@ -11,5 +11,7 @@ from blog_app.components.not_found import not_found_message
 def not_found_page() -> rx.Component:
     """Page not found."""
     return site_layout(
-        not_found_message("Page not found", "There is nothing at this address. It may have moved, or the link may be mistyped.")
+        not_found_message(
+            "Page not found", "There is nothing at this address. It may have moved, or the link may be mistyped."
+        )
     )

@@ -83,7 +83,9 @@ def post_page() -> rx.Component:
             post_article(),
             rx.cond(
                 PostState.loaded,
-                not_found_message("Post not found", "No post lives at this address. It may have been renamed or removed."),
+                not_found_message(
+                    "Post not found", "No post lives at this address. It may have been renamed or removed."
+                ),
             ),
         )
     )

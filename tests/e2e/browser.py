@@ -84,7 +84,9 @@ def assert_page_is_clean(driver: WebDriver) -> None:
 
 def emulate_color_scheme(driver: WebDriver, scheme: str) -> None:
     """Make the page see ``prefers-color-scheme: light|dark`` (the site follows the system by default)."""
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    )
 
 
 def save_full_page_screenshot(driver: WebDriver, path: str) -> None:
@@ -95,7 +97,11 @@ def save_full_page_screenshot(driver: WebDriver, path: str) -> None:
     size = metrics["cssContentSize"]
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot",
-        {"format": "png", "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}},
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+        },
     )
     with open(path, "wb") as handle:
         handle.write(base64.b64decode(shot["data"]))

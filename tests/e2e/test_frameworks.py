@@ -144,11 +144,35 @@ def test_search_focus_and_garbage_in_the_url(prod_app, browser):
     search.send_keys(Keys.BACKSPACE)
     wait_for_cards(browser, ["Reflex", "Flask", "Streamlit", "Gradio", "Dash"])
 
-    open_explorer(browser, prod_app, "?focus=django")
+
+def test_post_heading_opens_the_explorer_focused_on_its_framework(prod_app, browser):
+    browser.get(prod_app.frontend_url.rstrip("/") + "/blog/top-python-web-frameworks-2024")
+    links = wait_for(
+        lambda: browser.find_elements(By.CSS_SELECTOR, "a.explorer-link"), message="the explorer links under headings"
+    )
+    assert [link.text for link in links] == [f"Compare {name} in the frameworks explorer" for name in ALL]
+    django = links[ALL.index("Django")]
+    heading = django.find_element(By.XPATH, "preceding-sibling::h2[1]")
+    assert heading.get_attribute("id") == "django-the-web-framework-for-perfectionists-with-deadlines"
+    assert_page_is_clean(browser)
+
+    mark_page(browser)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", django)
+    django.click()
     wait_for(lambda: card_names(browser)[:1] == ["Django"], message="the focused framework first")
+    assert url_query(browser) == {"focus": ["django"]}
+    assert_no_full_reload(browser)
     assert "focused" in browser.find_element(By.ID, "framework-django").get_attribute("class")
+    anchor = "django-the-web-framework-for-perfectionists-with-deadlines"
     link = browser.find_element(By.CSS_SELECTOR, "#framework-django a[href*='/blog/']")
-    assert link.get_attribute("href").endswith(
-        "/blog/top-python-web-frameworks-2024#django-the-web-framework-for-perfectionists-with-deadlines"
+    assert link.get_attribute("href").endswith(f"/blog/top-python-web-frameworks-2024#{anchor}")
+    assert_page_is_clean(browser)
+
+    link.click()  # back to the post, at the framework's section
+    wait_for(
+        lambda: (
+            0 <= browser.execute_script(f"return document.getElementById('{anchor}').getBoundingClientRect().top") < 300
+        ),
+        message="the Django section scrolled into view",
     )
     assert_page_is_clean(browser)

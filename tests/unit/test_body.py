@@ -79,6 +79,6 @@ def test_double_hyphens_in_prose_become_em_dashes_but_not_in_code():
     document = parse_body("## Reflex--Frontend\n\nUse `--flag` and [x--y](/a--b).\n\n```bash\nrun --fast\n```\n")
     assert document.segments[0].text == "Reflex\u2014Frontend"
     assert document.segments[0].anchor == "reflex-frontend"
-    assert '<code>--flag</code>' in document.segments[1].html
+    assert "<code>--flag</code>" in document.segments[1].html
     assert 'href="/a--b"' in document.segments[1].html and ">x\u2014y</a>" in document.segments[1].html
     assert document.segments[2].code == "run --fast\n"

@@ -9,7 +9,7 @@ from sqlmodel import Session, func, select
 from alembic import command
 from blog_app import database
 from blog_app.content import content_hash
-from blog_app.framework_queries import framework_anchors, list_frameworks
+from blog_app.framework_queries import framework_sections, list_frameworks
 from blog_app.ingest import ingest
 from blog_app.models import Framework, Trait
 from tests.conftest import SEED, write_post
@@ -102,12 +102,13 @@ def test_the_newest_post_describes_a_framework_two_posts_share(sqlite_engine, co
     assert frameworks[0].slug == "alpha"  # the newest post comes first
 
 
-def test_framework_anchors_map_headings_to_the_explorer(seed_frameworks, sqlite_engine):
+def test_framework_sections_name_the_framework_of_each_heading(seed_frameworks, sqlite_engine):
     with Session(sqlite_engine) as db:
-        anchors = framework_anchors(db, SEED_SLUG)
-        assert framework_anchors(db, "no-such-post") == {}
-    assert anchors["django-the-web-framework-for-perfectionists-with-deadlines"] == "django"
-    assert sorted(anchors.values()) == sorted(f.slug for f in seed_frameworks)
+        sections = framework_sections(db, SEED_SLUG)
+        assert framework_sections(db, "no-such-post") == {}
+    django = sections["django-the-web-framework-for-perfectionists-with-deadlines"]
+    assert (django.slug, django.name) == ("django", "Django")
+    assert sorted(s.slug for s in sections.values()) == sorted(f.slug for f in seed_frameworks)
 
 
 def test_upgrading_a_database_from_0001_fills_the_frameworks(tmp_path, content_dir):

@@ -89,6 +89,16 @@ export REFLEX_CHECK_LATEST_VERSION=0
 export REFLEX_TELEMETRY_ENABLED=0
 cd "$ROOT"
 
+AXE_VERSION="4.14.1"
+
+setup_axe() {  # axe-core, injected into pages by the accessibility tests
+  if [ ! -f "$TOOLS/axe/node_modules/axe-core/axe.min.js" ]; then
+    say "installing axe-core $AXE_VERSION into .tools/axe"
+    npm install --prefix "$TOOLS/axe" --no-audit --no-fund --loglevel=error --save-exact "axe-core@$AXE_VERSION" >&2
+  fi
+  export AXE_SOURCE="$TOOLS/axe/node_modules/axe-core/axe.min.js"
+}
+
 setup_chromium() {
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     return

@@ -73,7 +73,9 @@ def draw_cover_frameworks() -> Image.Image:
         draw.rounded_rectangle([x, y, x + 240, y + 90], radius=18, fill=fill, outline=(255, 255, 255, 70), width=2)
         draw.text((x + 120, y + 45), name, font=tile_font, fill="white", anchor="mm")
     x, y = positions[-1]
-    draw.text((x + 120, y + 45), "pros · cons", font=font("LiberationSans-Italic.ttf", 28), fill=(200, 200, 255), anchor="mm")
+    draw.text(
+        (x + 120, y + 45), "pros · cons", font=font("LiberationSans-Italic.ttf", 28), fill=(200, 200, 255), anchor="mm"
+    )
     return image
 
 
@@ -89,7 +91,11 @@ def draw_cover_writing() -> Image.Image:
     draw.text((72, 170), "Writing posts", font=title, fill="white")
     draw.text((72, 250), "for this blog", font=title, fill="white")
     draw.text(
-        (72, 360), "Front matter, Markdown, code,\nimages that zoom, and what\nthe site refuses.", font=font("LiberationSans-Regular.ttf", 30), fill=(215, 240, 236), spacing=10
+        (72, 360),
+        "Front matter, Markdown, code,\nimages that zoom, and what\nthe site refuses.",
+        font=font("LiberationSans-Regular.ttf", 30),
+        fill=(215, 240, 236),
+        spacing=10,
     )
     draw.rounded_rectangle([640, 80, 1120, 560], radius=24, fill=(250, 250, 247))
     mono = font("DejaVuSansMono.ttf", 24)
@@ -120,7 +126,15 @@ def draw_language_chart() -> Image.Image:
     for language, ranks in RANKS.items():
         main = language == "Python"
         color = "#3b5bdb" if main else ("#e8590c" if language == "JavaScript" else "#adb5bd")
-        axes.plot(YEARS, ranks, color=color, linewidth=5 if main else 2.5, marker="o", markersize=11 if main else 7, zorder=3 if main else 2)
+        axes.plot(
+            YEARS,
+            ranks,
+            color=color,
+            linewidth=5 if main else 2.5,
+            marker="o",
+            markersize=11 if main else 7,
+            zorder=3 if main else 2,
+        )
         axes.annotate(
             language,
             (YEARS[-1], ranks[-1]),
@@ -139,8 +153,17 @@ def draw_language_chart() -> Image.Image:
         axes.spines[side].set_visible(False)
     axes.tick_params(length=0, labelsize=13, colors="#495057")
     axes.grid(axis="y", color="#f1f3f5", linewidth=1.2)
-    figure.text(0.06, 0.93, "Python became the most used language on GitHub in 2024", fontsize=22, fontweight="bold", color="#212529")
-    figure.text(0.06, 0.875, "Rank by number of contributors, GitHub Octoverse reports 2019–2024", fontsize=14, color="#495057")
+    figure.text(
+        0.06,
+        0.93,
+        "Python became the most used language on GitHub in 2024",
+        fontsize=22,
+        fontweight="bold",
+        color="#212529",
+    )
+    figure.text(
+        0.06, 0.875, "Rank by number of contributors, GitHub Octoverse reports 2019–2024", fontsize=14, color="#495057"
+    )
     figure.subplots_adjust(left=0.08, right=0.97, top=0.82, bottom=0.08)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
@@ -160,7 +183,13 @@ def draw_pipeline_diagram() -> Image.Image:
         ("page", "Reflex state → React"),
     ]
     label, note = font("LiberationSans-Bold.ttf", 26), font("LiberationSans-Regular.ttf", 17)
-    draw.text((600, 52), "How a post reaches a reader", font=font("LiberationSans-Bold.ttf", 32), fill=(33, 37, 41), anchor="mm")
+    draw.text(
+        (600, 52),
+        "How a post reaches a reader",
+        font=font("LiberationSans-Bold.ttf", 32),
+        fill=(33, 37, 41),
+        anchor="mm",
+    )
     width, gap, top = 206, 28, 150
     for number, (title, detail) in enumerate(steps):
         x = 30 + number * (width + gap)
@@ -171,9 +200,15 @@ def draw_pipeline_diagram() -> Image.Image:
         if number < len(steps) - 1:
             ax = x + width + 6
             draw.line([ax, top + 75, ax + gap - 12, top + 75], fill=(134, 142, 150), width=4)
-            draw.polygon([(ax + gap - 12, top + 66), (ax + gap - 2, top + 75), (ax + gap - 12, top + 84)], fill=(134, 142, 150))
+            draw.polygon(
+                [(ax + gap - 12, top + 66), (ax + gap - 2, top + 75), (ax + gap - 12, top + 84)], fill=(134, 142, 150)
+            )
     draw.text(
-        (600, 360), "Parsing happens once, at ingest; the page renders stored segments.", font=note, fill=(73, 80, 87), anchor="mm"
+        (600, 360),
+        "Parsing happens once, at ingest; the page renders stored segments.",
+        font=note,
+        fill=(73, 80, 87),
+        anchor="mm",
     )
     return image
 

@@ -82,14 +82,15 @@ def pagination(page: rx.Var[int], pages: rx.Var[int], newer_url: rx.Var[str], ol
 
     return rx.cond(
         pages > 1,
-        rx.flex(
-            step("Newer", "arrow-left", newer_url, True),
-            rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", color=rx.color("gray", 11)),
-            step("Older", "arrow-right", older_url, False),
-            as_="nav",
+        rx.el.nav(
+            rx.flex(
+                step("Newer", "arrow-left", newer_url, True),
+                rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", color=rx.color("gray", 11)),
+                step("Older", "arrow-right", older_url, False),
+                justify="between",
+                align="center",
+            ),
             aria_label="Pagination",
-            justify="between",
-            align="center",
             margin_top="var(--space-8)",
         ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app import settings
+from blog_app.components.anchors import in_page_link
 
 FEED_URL = "/rss.xml"
 CONTENT_WIDTH = "72rem"
@@ -40,7 +41,7 @@ def color_mode_toggle() -> rx.Component:
 def site_header() -> rx.Component:
     """Sticky header: site name, Blog, Frameworks, RSS and the colour-mode toggle."""
     return rx.el.header(
-        rx.el.a("Skip to content", href="#main", class_name="skip-link"),
+        in_page_link("Skip to content", anchor="main", class_name="skip-link"),
         rx.flex(
             rx.link(
                 rx.flex(
@@ -59,31 +60,32 @@ def site_header() -> rx.Component:
                 high_contrast=True,
                 underline="none",
             ),
-            rx.flex(
-                # On phones the site name already links to the blog.
-                nav_link("Blog", "/", display=rx.breakpoints(initial="none", sm="inline")),
-                nav_link("Frameworks", "/frameworks"),
-                rx.link(
-                    rx.flex(
-                        rx.icon("rss", size=16),
-                        rx.text("RSS", display=rx.breakpoints(initial="none", sm="inline")),
-                        align="center",
-                        spacing="1",
+            rx.el.nav(
+                rx.flex(
+                    # On phones the site name already links to the blog.
+                    nav_link("Blog", "/", display=rx.breakpoints(initial="none", sm="inline")),
+                    nav_link("Frameworks", "/frameworks"),
+                    rx.link(
+                        rx.flex(
+                            rx.icon("rss", size=16),
+                            rx.text("RSS", display=rx.breakpoints(initial="none", sm="inline")),
+                            align="center",
+                            spacing="1",
+                        ),
+                        href=FEED_URL,
+                        is_external=True,
+                        size="3",
+                        weight="medium",
+                        color_scheme="gray",
+                        high_contrast=True,
+                        underline="hover",
+                        aria_label="RSS feed",
                     ),
-                    href=FEED_URL,
-                    is_external=True,
-                    size="3",
-                    weight="medium",
-                    color_scheme="gray",
-                    high_contrast=True,
-                    underline="hover",
-                    aria_label="RSS feed",
+                    color_mode_toggle(),
+                    align="center",
+                    spacing=rx.breakpoints(initial="3", sm="5"),
                 ),
-                color_mode_toggle(),
-                as_="nav",
                 aria_label="Main",
-                align="center",
-                spacing=rx.breakpoints(initial="3", sm="5"),
             ),
             justify="between",
             align="center",

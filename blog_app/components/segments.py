@@ -5,6 +5,8 @@ from __future__ import annotations
 import reflex as rx
 from reflex_image_zoom import image_zoom
 
+from blog_app.components.anchors import in_page_link
+
 
 def heading_segment(segment: rx.Var) -> rx.Component:
     """An h2/h3/h4 with its anchor (the table of contents links here) and a ``#`` link to it."""
@@ -14,7 +16,7 @@ def heading_segment(segment: rx.Var) -> rx.Component:
     def heading(level: str, size: str) -> rx.Component:
         return rx.heading(
             text,
-            rx.el.a("#", href="#" + anchor, class_name="heading-anchor", aria_label="Link to this section: " + text),
+            in_page_link("#", anchor=anchor, class_name="heading-anchor", aria_label="Link to this section: " + text),
             as_=level,
             size=size,
             id=anchor,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from blog_app.components.anchors import in_page_link
+
 
 def toc_entry(entry: rx.Var) -> rx.Component:
     """One heading link; h3 entries are indented under their h2."""
     return rx.el.li(
-        rx.el.a(entry["text"].to(str), href="#" + entry["anchor"].to(str)),
+        in_page_link(entry["text"].to(str), anchor=entry["anchor"].to(str)),
         class_name=rx.cond(entry["level"].to(int) == 3, "toc-sub", "toc-top"),
     )
 

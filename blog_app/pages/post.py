@@ -19,7 +19,7 @@ def post_header() -> rx.Component:
     post = PostState.post
     return rx.el.header(
         rx.link(rx.flex(rx.icon("arrow-left", size=14), "All posts", align="center", spacing="1"), href="/", size="2"),
-        rx.heading(post.title, as_="h1", size=rx.breakpoints(initial="8", md="9"), class_name="post-title"),
+        rx.heading(post.title, as_="h1", size=rx.breakpoints(initial="8", lg="9"), class_name="post-title"),
         rx.cond(post.description != "", rx.text(post.description, size="5", class_name="post-lede")),
         post_byline(post),
         keyword_chips(post.keywords),

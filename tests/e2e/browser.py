@@ -71,14 +71,24 @@ def body_text(driver: WebDriver) -> str:
     return driver.find_element(By.TAG_NAME, "body").text
 
 
-def assert_page_is_clean(driver: WebDriver) -> None:
-    """No error toast, no error boundary, no console error on the page so far."""
+def assert_page_is_clean(driver: WebDriver, not_found: bool = False) -> None:
+    """No error toast, no error boundary, no console error on the page so far.
+
+    Args:
+        driver: The browser.
+        not_found: The page is a 404 page, so Chromium's note that the document itself
+            answered 404 is expected (and required).
+    """
     toasts = driver.find_elements(By.CSS_SELECTOR, "[data-sonner-toast][data-type='error']")
     assert not toasts, f"error toast shown: {[t.text for t in toasts]}"
     text = body_text(driver)
     for error_text in ERROR_TEXTS:
         assert error_text not in text, f"page shows {error_text!r}"
     errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    if not_found:
+        own_404 = f"{driver.current_url} - Failed to load resource: the server responded with a status of 404"
+        assert any(e.startswith(own_404) for e in errors), f"expected a 404 status for {driver.current_url}: {errors}"
+        errors = [e for e in errors if not e.startswith(own_404)]
     assert not errors, f"console errors: {errors}"
 
 

@@ -59,6 +59,7 @@ class Chip:
 class CompareCell:
     """What one framework says about one trait: ``pro``, ``con`` or nothing (``kind`` empty)."""
 
+    framework: str = ""
     kind: str = ""
     text: str = ""
 
@@ -187,4 +188,4 @@ def compare_rows(compared: Sequence[FrameworkRecord]) -> list[CompareRow]:
 
 def _cell(framework: FrameworkRecord, key: str) -> CompareCell:
     trait = next((t for t in framework.traits if t.key == key), None)
-    return CompareCell(trait.kind, trait.description) if trait else CompareCell()
+    return CompareCell(framework.name, trait.kind, trait.description) if trait else CompareCell(framework.name)

@@ -79,13 +79,21 @@ def comparison_table(
                                 rx.table.row_header_cell(
                                     rx.text(row.title, weight="medium"), class_name="sticky-column"
                                 ),
-                                rx.foreach(row.cells, lambda cell: rx.table.cell(compare_mark(cell))),
+                                rx.foreach(
+                                    row.cells,
+                                    lambda cell: rx.table.cell(
+                                        compare_mark(cell),
+                                        class_name=rx.cond(cell.kind == "", "compare-cell unmentioned", "compare-cell"),
+                                        custom_attrs={"data-label": cell.framework},
+                                    ),
+                                ),
                                 vertical_align="top",
                             ),
                         )
                     ),
                     variant="ghost",
                     size="2",
+                    class_name="compare-table",
                 ),
                 overflow_x="auto",
             ),

@@ -37,7 +37,14 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
                 on_change=lambda _checked: on_toggle(option.kind, option.key),
                 color_scheme=rx.cond(option.kind == "pro", "grass", "tomato"),
             ),
-            rx.text(option.title, as_="span", flex="1", weight=rx.cond(option.checked, "medium", "regular")),
+            rx.text(
+                option.title,
+                as_="span",
+                flex="1",
+                weight=rx.cond(option.checked, "medium", "regular"),
+                # Muted, not faded: a value that would leave nothing stays readable (WCAG AA contrast).
+                color=rx.cond(dimmed, "var(--gray-11)", "var(--gray-12)"),
+            ),
             rx.text(option.count, as_="span", size="1", color_scheme="gray", class_name="facet-count"),
             align="center",
             spacing="2",
@@ -48,7 +55,6 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
         padding="0.3em 0.5em",
         border_radius="var(--radius-2)",
         cursor="pointer",
-        opacity=rx.cond(dimmed, "0.55", "1"),
         _hover={"background": "var(--gray-a3)"},
         custom_attrs={"data-key": option.key},
     )
@@ -81,6 +87,7 @@ def filter_chip(chip: rx.Var[Chip], on_remove: Handler) -> rx.Component:
         ),
         color_scheme=rx.match(chip.kind, ("pro", "grass"), ("con", "tomato"), "gray"),
         variant="soft",
+        high_contrast=True,  # soft tomato text on the page background misses AA contrast (4.36:1)
         radius="full",
         size="2",
         class_name="filter-chip",

@@ -13,6 +13,40 @@ from blog_app.state.frameworks import ExplorerState
 TITLE = "Frameworks explorer"
 DESCRIPTION = "Filter and compare Python web frameworks by the pros you need and the cons you refuse."
 DESKTOP = "@media screen and (min-width: 48em)"
+PHONE = "@media screen and (max-width: 47.99em)"
+# On phones the comparison stacks: one block per trait, each framework's line labelled with its
+# name, frameworks that do not mention the trait left out; the header row keeps the remove buttons.
+STACKED_COMPARISON = {
+    ".compare-table thead tr": {"display": "flex", "flex_wrap": "wrap", "gap": "var(--space-2)"},
+    ".compare-table thead th": {
+        "min_width": "0 !important",
+        "height": "auto",
+        "box_shadow": "none",
+        "padding": "0 0 0.5em",
+    },
+    ".compare-table thead th:first-child": {"display": "none"},
+    ".compare-table tbody tr": {
+        "display": "block",
+        "padding": "var(--space-3) 0",
+        "border_top": "1px solid var(--gray-a5)",
+    },
+    ".compare-table tbody th, .compare-table tbody td": {
+        "display": "block",
+        "height": "auto",
+        "box_shadow": "none",
+        "padding": "0.25em 0",
+    },
+    ".compare-table tbody th p": {"font_weight": "bold"},
+    ".compare-table .sticky-column": {"position": "static"},
+    ".compare-table td.unmentioned": {"display": "none"},
+    ".compare-table td::before": {
+        "content": "attr(data-label)",
+        "display": "block",
+        "font_size": "var(--font-size-1)",
+        "font_weight": "600",
+        "color": "var(--gray-11)",
+    },
+}
 
 PAGE_STYLE = {
     **CHIP_STYLE,
@@ -37,6 +71,7 @@ PAGE_STYLE = {
     ".compare-names": {"display": "none"},
     ".facet-panel": {"display": "none"},
     ".facet-panel.open": {"display": "flex"},
+    PHONE: STACKED_COMPARISON,
     DESKTOP: {
         ".facet-panel": {"display": "flex"},
         ".filters-toggle": {"display": "none"},

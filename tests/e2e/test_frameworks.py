@@ -8,10 +8,27 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
+from tests.e2e.browser import (
+    assert_page_is_clean,
+    background_lightness,
+    body_text,
+    emulate_color_scheme,
+    emulate_phone,
+    new_driver,
+    save_full_page_screenshot,
+    serious_accessibility_violations,
+    wait_for,
+)
 
 pytestmark = pytest.mark.e2e
 ALL = ["Reflex", "FastAPI", "Django", "Flask", "Streamlit", "Gradio", "Dash"]
+VIEWS = {
+    "default": "",
+    "filtered": "?pro=performance",
+    "empty": "?pro=performance&con=frontend",
+    "compare": "?compare=reflex,django,fastapi",
+}
+VARIANTS = {"light": ("light", None), "dark": ("dark", None), "phone": ("light", 375), "phone-dark": ("dark", 375)}
 
 
 def open_explorer(browser, prod_app, query: str = "") -> None:
@@ -176,3 +193,52 @@ def test_post_heading_opens_the_explorer_focused_on_its_framework(prod_app, brow
         message="the Django section scrolled into view",
     )
     assert_page_is_clean(browser)
+
+
+def test_keyboard_alone_filters_and_compares(prod_app, browser):
+    open_explorer(browser, prod_app)
+    wait_for_cards(browser, ALL)
+    checkbox = facet(browser, "Pros", "performance")
+    browser.execute_script("arguments[0].focus()", checkbox)
+    checkbox.send_keys(Keys.SPACE)
+    wait_for_cards(browser, ["FastAPI"])
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("role") == "checkbox" and focused.get_attribute("aria-checked") == "true"
+    focused.send_keys(Keys.TAB)  # the next facet value, in reading order
+    assert browser.switch_to.active_element.get_attribute("role") == "checkbox"
+
+    remove = browser.find_element(By.CSS_SELECTOR, "button[aria-label='Remove Has: Performance']")
+    remove.send_keys(Keys.ENTER)
+    wait_for_cards(browser, ALL)
+    assert_page_is_clean(browser)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violation_in_any_view(prod_app, browser, axe_source, scheme):
+    emulate_color_scheme(browser, scheme)
+    for view, query in VIEWS.items():
+        open_explorer(browser, prod_app, query)
+        wait_for(lambda: card_names(browser) or browser.find_elements(By.ID, "empty-state"), message=view)
+        serious = serious_accessibility_violations(browser, axe_source)
+        assert not serious, f"{view}: " + "\n".join(serious)
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_views_render_cleanly_and_screenshots_are_saved(prod_app, artifacts_dir, variant):
+    scheme, phone_width = VARIANTS[variant]
+    driver = new_driver(width=1440, height=900)
+    try:
+        if phone_width:
+            emulate_phone(driver, phone_width)
+        emulate_color_scheme(driver, scheme)
+        for view, query in VIEWS.items():
+            open_explorer(driver, prod_app, query)
+            wait_for(lambda: card_names(driver) or driver.find_elements(By.ID, "empty-state"), message=view)
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            viewport = driver.execute_script("return window.innerWidth")
+            assert width <= viewport, f"{view} scrolls sideways at {viewport}px ({width}px wide)"
+            assert (background_lightness(driver) < 0.2) == (scheme == "dark"), f"{view} is not in {scheme} mode"
+            save_full_page_screenshot(driver, str(artifacts_dir / f"frameworks-{view}-{variant}.png"))
+            assert_page_is_clean(driver)
+    finally:
+        driver.quit()

@@ -11,7 +11,8 @@ from slugify import slugify
 from sqlmodel import Session, col, delete, select
 
 from blog_app.assets import asset_exists, is_site_path
-from blog_app.content import ContentError, Diagnostic, Document, content_hash, parse_post
+from blog_app.content import Diagnostic, Document, content_hash
+from blog_app.content.batch import parse_many
 from blog_app.framework_store import delete_frameworks, replace_frameworks
 from blog_app.models import Keyword, Post, PostKeyword, utc_now
 
@@ -82,9 +83,8 @@ def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Pat
         files = {path.relative_to(content_dir).as_posix(): path for path in sorted(content_dir.rglob("*.md"))}
         documents = _parse_changed(files, stored, report, assets_dir)
         _reject_duplicate_slugs(documents, stored, files, report)
-        for key, document in documents.items():
-            _store_post(db, document, key, stored.get(key))
-            report.loaded.append(document.source_path)
+        _store_posts(db, documents, stored)
+        report.loaded.extend(document.source_path for document in documents.values())
         for key, row in stored.items():
             if key not in files:
                 _remove_post(db, row)
@@ -107,23 +107,23 @@ def _parse_changed(
     assets_dir: pathlib.Path | None,
 ) -> dict[str, Document]:
     """Parse every new or changed file; record unchanged and failed ones."""
-    documents: dict[str, Document] = {}
+    pending: dict[str, tuple[str, bytes]] = {}
     for key, path in files.items():
         data = path.read_bytes()
-        shown = display_path(path)
         if key in stored and stored[key].content_hash == content_hash(data):
-            report.unchanged.append(shown)
-            continue
-        try:
-            document = parse_post(shown, data)
-        except ContentError as error:
-            report.failed.append(shown)
-            report.diagnostics.extend(error.diagnostics)
+            report.unchanged.append(display_path(path))
+        else:
+            pending[key] = (display_path(path), data)
+    documents: dict[str, Document] = {}
+    for key, result in zip(pending, parse_many(list(pending.values())), strict=True):
+        if not isinstance(result, Document):
+            report.failed.append(pending[key][0])
+            report.diagnostics.extend(result)
             continue
         if assets_dir is not None:
-            document.warnings.extend(missing_images(document, assets_dir))
-        report.diagnostics.extend(document.warnings)
-        documents[key] = document
+            result.warnings.extend(missing_images(result, assets_dir))
+        report.diagnostics.extend(result.warnings)
+        documents[key] = result
     return documents
 
 
@@ -170,8 +170,29 @@ def _reject_duplicate_slugs(
             del documents[key]
 
 
-def _store_post(db: Session, document: Document, key: str, existing: _Stored | None) -> None:
-    """Insert or update one post and relink its keywords."""
+def _store_posts(db: Session, documents: dict[str, Document], stored: dict[str, _Stored]) -> None:
+    """Insert or update every parsed post, then relink their keywords.
+
+    One flush for all posts: flushing per post makes the session re-scan every
+    object it holds each time, which grows quadratically with the number of posts.
+    """
+    posts = {key: _store_post(db, document, key, stored.get(key)) for key, document in documents.items()}
+    db.flush()
+    updated = [stored[key].id for key in posts if key in stored]
+    if updated:
+        db.exec(delete(PostKeyword).where(col(PostKeyword.post_id).in_(updated)))
+    links = [
+        {"post_id": posts[key].id, "keyword_id": _keyword_id(db, name), "position": position}
+        for key, document in documents.items()
+        for position, name in enumerate(document.meta.keywords)
+    ]
+    if links:  # a core executemany: building thousands of ORM objects costs more than the insert
+        db.exec(sa.insert(PostKeyword), params=links)
+    replace_frameworks(db, {posts[key].id: document.frameworks for key, document in documents.items()}, updated)
+
+
+def _store_post(db: Session, document: Document, key: str, existing: _Stored | None) -> Post:
+    """Stage the insert or update of one post (flushed by the caller)."""
     meta = document.meta
     values = {
         "slug": meta.slug,
@@ -199,25 +220,25 @@ def _store_post(db: Session, document: Document, key: str, existing: _Stored | N
         for name, value in values.items():
             setattr(post, name, value)
         post.updated_at = utc_now()
-    db.flush()
-    db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == post.id))
-    for position, name in enumerate(meta.keywords):
-        db.add(PostKeyword(post_id=post.id, keyword_id=_keyword_id(db, name), position=position))
-    replace_frameworks(db, post.id, document.frameworks)
+    return post
 
 
 def _keyword_id(db: Session, name: str) -> int:
+    """The id of the keyword named ``name``, created if new (ids cached for the session)."""
+    if "keyword_ids" not in db.info:  # one query per run instead of one per keyword
+        db.info["keyword_ids"] = dict(db.exec(select(Keyword.slug, Keyword.id)).all())
+    ids: dict[str, int] = db.info["keyword_ids"]
     slug = slugify(name) or "keyword"
-    keyword = db.exec(select(Keyword).where(Keyword.slug == slug)).first()
-    if keyword is None:
+    if slug not in ids:
         keyword = Keyword(name=name, slug=slug)
         db.add(keyword)
         db.flush()
-    return keyword.id
+        ids[slug] = keyword.id
+    return ids[slug]
 
 
 def _remove_post(db: Session, row: _Stored) -> None:
-    delete_frameworks(db, row.id)
+    delete_frameworks(db, [row.id])
     db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == row.id))
     db.exec(delete(Post).where(col(Post.id) == row.id))
 

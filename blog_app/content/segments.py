@@ -34,8 +34,11 @@ class Segment:
     line: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready form stored in the database."""
-        return dataclasses.asdict(self)
+        """The JSON-ready form stored in the database (every field is a scalar: no deep copy needed)."""
+        return {name: getattr(self, name) for name in _SEGMENT_FIELDS}
+
+
+_SEGMENT_FIELDS = tuple(field.name for field in dataclasses.fields(Segment))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,13 +23,13 @@ def titles(engine) -> dict[str, str]:
 def parse_calls(monkeypatch) -> list[str]:
     """Records every file ingest parses (the real parser still runs)."""
     calls: list[str] = []
-    real_parse = ingest_module.parse_post
+    real_parse = ingest_module.parse_many
 
-    def counting_parse(path, data):
-        calls.append(path)
-        return real_parse(path, data)
+    def counting_parse(items):
+        calls.extend(path for path, _ in items)
+        return real_parse(items)
 
-    monkeypatch.setattr(ingest_module, "parse_post", counting_parse)
+    monkeypatch.setattr(ingest_module, "parse_many", counting_parse)
     return calls
 
 
@@ -120,20 +120,18 @@ def test_failure_midway_changes_nothing(sqlite_engine, content_dir, monkeypatch)
     write_post(content_dir, "second.md", "Second post, edited")
     write_post(content_dir, "third.md", "Third post")
     (content_dir / SEED.name).unlink()
+    seen_inside: dict[str, str] = {}
 
-    real_store = ingest_module._store_post
-    stored: list[str] = []
+    def fail_after_the_writes(db):
+        # By now the update, the insert and the removal have been sent to the database.
+        db.flush()
+        seen_inside.update({post.slug: post.title for post in db.exec(select(Post))})
+        raise RuntimeError("disk full")
 
-    def store_then_fail(db, document, key, existing):
-        real_store(db, document, key, existing)
-        stored.append(key)
-        if len(stored) == 2:
-            raise RuntimeError("disk full")
-
-    monkeypatch.setattr(ingest_module, "_store_post", store_then_fail)
+    monkeypatch.setattr(ingest_module, "_remove_orphan_keywords", fail_after_the_writes)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(sqlite_engine, content_dir)
-    assert len(stored) == 2, "the failure happened after real writes"
+    assert seen_inside == {"second": "Second post, edited", "third": "Third post"}
     assert titles(sqlite_engine) == before
 
 

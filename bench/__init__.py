@@ -1,0 +1,1 @@
+"""Benchmarks: each prints a table comparing this app with a reference measured in the same run."""

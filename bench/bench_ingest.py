@@ -1,0 +1,69 @@
+"""Ingest cost as content grows: cold, warm restart, one file changed; beside reading and parsing alone."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+from bench.synthetic import write_posts
+from bench.table import Table, ratio, seconds
+
+TARGET_COLD_1000 = 5.0
+TARGET_WARM = 0.5
+
+
+def run_worker(mode: str, content: pathlib.Path, url: str) -> dict:
+    """Run one measurement in a fresh interpreter and return its JSON result."""
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.ingest_worker", mode, str(content), url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def bench_ingest(sizes: list[int]) -> Table:
+    """Measure every mode for every size."""
+    table = Table(
+        "Ingest (synthetic posts shaped like the seed)",
+        [
+            "posts",
+            "read+hash (floor)",
+            "parse only",
+            "cold ingest",
+            "posts/s",
+            "peak RSS (cold)",
+            "warm restart",
+            "one file changed",
+        ],
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = run_worker("imports", pathlib.Path(tmp), "sqlite://")["max_rss_mb"]
+        for size in sizes:
+            content = write_posts(pathlib.Path(tmp) / f"content-{size}", size)
+            url = f"sqlite:///{tmp}/bench-{size}.db"
+            floor = run_worker("hash", content, url)
+            parse = run_worker("parse", content, url)
+            cold = run_worker("cold", content, url)
+            warm = run_worker("warm", content, url)
+            changed = run_worker("changed", content, url)
+            table.add(
+                size,
+                seconds(floor["seconds"]),
+                seconds(parse["seconds"]),
+                f"{seconds(cold['seconds'])} ({ratio(cold['seconds'], parse['seconds'])} of parse)",
+                f"{size / cold['seconds']:.0f}",
+                f"{cold['max_rss_mb']:.0f} MB (+{cold['max_rss_mb'] - baseline:.0f})",
+                seconds(warm["seconds"]),
+                seconds(changed["seconds"]),
+            )
+    table.notes += [
+        f"Targets: 1,000 posts cold in under {TARGET_COLD_1000:.0f} s; warm restart under {TARGET_WARM} s.",
+        f"Peak RSS is the whole worker process; + is above a worker that only imports the app ({baseline:.0f} MB).",
+        "Warm restart = the app's start-up path (lock, alembic upgrade check, ingest finding nothing changed).",
+    ]
+    return table

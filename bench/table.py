@@ -1,0 +1,41 @@
+"""Markdown tables for benchmark results, printed and collected for docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass
+class Table:
+    """One benchmark's results."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+    def add(self, *cells: object) -> None:
+        """Append a row (cells are formatted with ``str``)."""
+        self.rows.append([str(cell) for cell in cells])
+
+    def markdown(self) -> str:
+        """The table as Markdown, with its title and notes."""
+        lines = [f"### {self.title}", "", "| " + " | ".join(self.columns) + " |", "|" + "---|" * len(self.columns)]
+        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
+        lines += [""] + [f"- {note}" for note in self.notes]
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def seconds(value: float) -> str:
+    """A duration for a table: ``0.123 s`` or ``12.3 s``."""
+    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+
+
+def megabytes(value: float) -> str:
+    """A size in MB with one decimal."""
+    return f"{value / 1e6:.1f} MB"
+
+
+def ratio(value: float, reference: float) -> str:
+    """``1.23x`` of the reference (or n/a)."""
+    return f"{value / reference:.2f}x" if reference else "n/a"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import sqlalchemy as sa
 from sqlmodel import Session, col, delete, select
 
 from blog_app.content.frameworks import FrameworkEntry
 from blog_app.models import Framework, Trait
+
+# Frameworks written per statement: bounds the rows held in memory during a cold ingest.
+BATCH = 500
 
 
 def replace_frameworks(db: Session, entries_by_post: dict[int, list[FrameworkEntry]], replaced: list[int]) -> None:
@@ -18,40 +23,42 @@ def replace_frameworks(db: Session, entries_by_post: dict[int, list[FrameworkEnt
         replaced: Posts that existed before this run; their old frameworks go first.
     """
     delete_frameworks(db, replaced)
+    entries = (
+        (post_id, position, e) for post_id, listed in entries_by_post.items() for position, e in enumerate(listed)
+    )
+    while batch := list(itertools.islice(entries, BATCH)):
+        _insert(db, batch)
+
+
+def _insert(db: Session, batch: list[tuple[int, int, FrameworkEntry]]) -> None:
+    """Core executemany with RETURNING ids in parameter order: thousands of ORM objects cost more."""
     rows = [
-        (
-            Framework(
-                post_id=post_id,
-                slug=e.slug,
-                name=e.name,
-                tagline=e.tagline,
-                summary=e.summary,
-                anchor=e.anchor,
-                position=position,
-            ),
-            e,
-        )
-        for post_id, entries in entries_by_post.items()
-        for position, e in enumerate(entries)
+        {
+            "post_id": post_id,
+            "slug": e.slug,
+            "name": e.name,
+            "tagline": e.tagline,
+            "summary": e.summary,
+            "anchor": e.anchor,
+            "position": position,
+        }
+        for post_id, position, e in batch
     ]
-    if not rows:
-        return
-    db.add_all(framework for framework, _ in rows)
-    db.flush()  # one flush for every post's frameworks: the traits need their ids
+    ids = db.execute(sa.insert(Framework).returning(Framework.id, sort_by_parameter_order=True), rows).scalars().all()
     traits = [
         {
-            "framework_id": framework.id,
+            "framework_id": framework_id,
             "kind": trait.kind,
             "title": trait.title,
             "key": trait.key,
             "description": trait.description,
             "position": position,
         }
-        for framework, entry in rows
+        for framework_id, (_, _, entry) in zip(ids, batch, strict=True)
         for position, trait in enumerate(entry.traits)
     ]
-    if traits:  # a core executemany, like the keyword links
-        db.exec(sa.insert(Trait), params=traits)
+    if traits:
+        db.execute(sa.insert(Trait), traits)
 
 
 def delete_frameworks(db: Session, post_ids: list[int]) -> None:

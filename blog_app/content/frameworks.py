@@ -32,7 +32,7 @@ DASHES = ":-\u2013\u2014 "  # colon, hyphen, en dash, em dash, space
 FORM = "'- **Title**: text'"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class TraitEntry:
     """One pro or con of a framework, as the author wrote it."""
 
@@ -43,7 +43,7 @@ class TraitEntry:
     line: int
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class FrameworkEntry:
     """One framework section of a comparison post."""
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from blog_app.components.explorer_filters import removable_chip
 from blog_app.explorer_view import CompareCell, CompareColumn, CompareRow
 
 Handler = Callable[..., rx.event.EventSpec]
@@ -119,17 +120,8 @@ def compare_bar(columns: rx.Var[list[CompareColumn]], on_remove: Handler) -> rx.
             rx.flex(
                 rx.foreach(
                     columns,
-                    lambda column: rx.badge(
-                        column.name,
-                        rx.el.button(
-                            rx.icon("x", size=12),
-                            on_click=on_remove(column.slug),
-                            aria_label="Stop comparing " + column.name,
-                            class_name="chip-remove",
-                        ),
-                        variant="surface",
-                        radius="full",
-                        size="2",
+                    lambda column: removable_chip(
+                        column.name, on_remove(column.slug), "Stop comparing " + column.name, variant="surface"
                     ),
                 ),
                 wrap="wrap",

@@ -74,24 +74,32 @@ def facet_group(legend: str, hint: str, options: rx.Var[list[FacetOption]], on_t
     )
 
 
+def removable_chip(
+    label: rx.Var[str], on_remove: rx.event.EventSpec, remove_label: rx.Var[str], **props
+) -> rx.Component:
+    """A rounded badge with a small button that removes what it stands for."""
+    return rx.badge(
+        label,
+        rx.el.button(
+            rx.icon("x", size=12), on_click=on_remove, aria_label=remove_label, title="Remove", class_name="chip-remove"
+        ),
+        radius="full",
+        size="2",
+        padding_right="0.35em",
+        **props,
+    )
+
+
 def filter_chip(chip: rx.Var[Chip], on_remove: Handler) -> rx.Component:
     """An active filter with a button that removes it."""
-    return rx.badge(
+    return removable_chip(
         chip.label,
-        rx.el.button(
-            rx.icon("x", size=12),
-            on_click=on_remove(chip.kind, chip.value),
-            aria_label="Remove " + chip.label,
-            title="Remove",
-            class_name="chip-remove",
-        ),
+        on_remove(chip.kind, chip.value),
+        "Remove " + chip.label,
         color_scheme=rx.match(chip.kind, ("pro", "grass"), ("con", "tomato"), "gray"),
         variant="soft",
         high_contrast=True,  # soft tomato text on the page background misses AA contrast (4.36:1)
-        radius="full",
-        size="2",
         class_name="filter-chip",
-        padding_right="0.35em",
     )
 
 

@@ -90,7 +90,7 @@ def filters_panel() -> rx.Component:
             "Filters",
             rx.cond(
                 view.chips.length() > 0,
-                rx.badge(view.chips.length(), variant="solid", radius="full", color_scheme="indigo"),
+                rx.badge(view.chips.length(), variant="solid", radius="full"),
             ),
             rx.icon(rx.cond(ExplorerState.filters_open, "chevron-up", "chevron-down"), size=16),
             on_click=ExplorerState.toggle_filters,

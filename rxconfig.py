@@ -13,6 +13,15 @@ _LOCAL_JS_BIN = pathlib.Path(__file__).resolve().parent / ".tools" / "js" / "nod
 if _LOCAL_JS_BIN.is_dir() and str(_LOCAL_JS_BIN) not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = f"{_LOCAL_JS_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 
+# Public addresses, passed on only when set. API_URL: where browsers reach the backend, baked into
+# the frontend build (unset: the page's own host on the backend port, Reflex's default).
+# DEPLOY_URL: the site's public address, for absolute links.
+_PUBLIC_URLS = {
+    field: os.environ[variable].strip()
+    for field, variable in (("api_url", "API_URL"), ("deploy_url", "DEPLOY_URL"))
+    if os.environ.get(variable, "").strip()
+}
+
 config = rx.Config(
     app_name="blog_app",
     db_url=settings.database_url(),
@@ -25,4 +34,5 @@ config = rx.Config(
         )
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
+    **_PUBLIC_URLS,
 )

@@ -9,21 +9,12 @@ import shutil
 import pytest
 
 from blog_app import settings
-from tests.conftest import write_post
+from tests.conftest import require, write_post
 from tests.e2e.browser import chromium_paths, new_driver
 
 ARTIFACTS = settings.PROJECT_ROOT / "artifacts"
 # Archive posts, older than the shipped ones, so the index has a second page.
 ARCHIVE_POSTS = 13
-
-
-def require(condition: bool, reason: str) -> None:
-    """Skip when something the test needs is missing, or fail under REQUIRE_ALL_TESTS (CI)."""
-    if condition:
-        return
-    if os.environ.get("REQUIRE_ALL_TESTS"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

@@ -35,9 +35,14 @@ class Document:
         return self.meta.slug
 
 
+# Bump when parsing changes what is stored for the same file: every post is then re-parsed
+# at the next ingest instead of keeping what the old parser made of it.
+PARSER_VERSION = 2
+
+
 def content_hash(data: bytes) -> str:
-    """The fingerprint ingest uses to skip unchanged files."""
-    return hashlib.sha256(data).hexdigest()
+    """The fingerprint ingest uses to skip unchanged files: the file's bytes and the parser version."""
+    return hashlib.sha256(b"parser %d\n" % PARSER_VERSION + data).hexdigest()
 
 
 def decode_post(path: str, data: bytes) -> str:

@@ -10,9 +10,10 @@ import platform
 import sys
 
 from bench.bench_build import bench_build
+from bench.bench_explorer import bench_explorer
 from bench.bench_ingest import bench_ingest
 
-BENCHMARKS = {"build": bench_build, "ingest": bench_ingest}
+BENCHMARKS = {"build": bench_build, "ingest": bench_ingest, "explorer": bench_explorer}
 
 
 def machine() -> str:

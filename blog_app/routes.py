@@ -5,15 +5,20 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app import settings
+from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
+from blog_app.pages.frameworks import TITLE as FRAMEWORKS_TITLE
+from blog_app.pages.frameworks import frameworks_page
 from blog_app.pages.index import index_page
 from blog_app.pages.not_found import not_found_page
 from blog_app.pages.post import post_page
 from blog_app.seo.page_head import default_share_image, static_page_head
+from blog_app.state.frameworks import ExplorerState
 from blog_app.state.index import IndexState
 from blog_app.state.post import PostState
 
 INDEX = "/"
 POST = "/blog/[slug]"
+FRAMEWORKS = "/frameworks"
 NOT_FOUND = "404"
 
 
@@ -36,6 +41,12 @@ def register_pages(app: rx.App) -> None:
         ),
         image=default_share_image(),
         on_load=PostState.on_load,
+    )
+    app.add_page(
+        frameworks_page,
+        route=FRAMEWORKS,
+        on_load=ExplorerState.on_load,
+        **static_page_head(FRAMEWORKS, FRAMEWORKS_TITLE, FRAMEWORKS_DESCRIPTION),
     )
     app.add_page(not_found_page, route=NOT_FOUND, title="Page not found · " + settings.site_name())
 

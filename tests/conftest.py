@@ -78,3 +78,16 @@ def chromium() -> None:
     """Headless Chromium and its driver are installed (else skip, or fail under REQUIRE_ALL_TESTS)."""
     binary, driver = chromium_paths()
     require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")
+
+
+@pytest.fixture
+def seed_frameworks(sqlite_engine, content_dir):
+    """The frameworks of the seed post, ingested into SQLite and read back."""
+    from sqlmodel import Session
+
+    from blog_app.framework_queries import list_frameworks
+    from blog_app.ingest import ingest
+
+    ingest(sqlite_engine, content_dir)
+    with Session(sqlite_engine) as db:
+        return list_frameworks(db)

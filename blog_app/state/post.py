@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app import database, queries
+from blog_app import database, framework_queries, queries
 from blog_app.assets import flag_missing_images, image_missing
+from blog_app.explorer import link_framework_headings
 from blog_app.queries import PostDetail, PostLink
+
+# The post arrives after the page renders, too late for the browser's own jump to ``#section``:
+# once the heading exists (a few frames at most), scroll to it.
+SCROLL_TO_HASH = """(() => {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  let frames = 0;
+  const jump = () => {
+    const target = id && document.getElementById(id);
+    if (target) target.scrollIntoView();
+    else if (id && frames++ < 60) requestAnimationFrame(jump);
+  };
+  jump();
+})()"""
 
 
 class PostState(rx.State):
@@ -25,11 +39,13 @@ class PostState(rx.State):
         with database.session() as db:
             detail = queries.get_post(db, slug)
             newer, older = queries.adjacent_posts(db, slug) if detail else (None, None)
+            sections = framework_queries.framework_sections(db, slug) if detail else {}
         if detail is not None:
-            detail.segments = flag_missing_images(detail.segments)
+            detail.segments = link_framework_headings(flag_missing_images(detail.segments), sections)
             detail.cover_missing = image_missing(detail.cover_image)
         self.found = detail is not None
         self.post = detail or PostDetail()
         self.newer = newer or PostLink()
         self.older = older or PostLink()
         self.loaded = True
+        return rx.call_script(SCROLL_TO_HASH) if detail is not None else None

@@ -7,10 +7,12 @@ from selenium.webdriver.common.by import By
 
 from tests.e2e.browser import (
     assert_page_is_clean,
+    background_lightness,
     emulate_color_scheme,
     emulate_phone,
     new_driver,
     save_full_page_screenshot,
+    serious_accessibility_violations,
     wait_for,
 )
 
@@ -31,30 +33,13 @@ def load(driver, base_url: str, page: str) -> None:
     wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ready), message=f"{page} to render")
 
 
-def background_lightness(driver) -> float:
-    """0 (black) to 1 (white): the lightness of the page background the theme paints."""
-    return driver.execute_script(
-        """const [r, g, b] = getComputedStyle(document.querySelector('.radix-themes')).backgroundColor
-             .match(/\\d+/g).map(Number);
-           return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;"""
-    )
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page", ["index", "post", "post-not-found", "404"])
 def test_no_serious_or_critical_accessibility_violation(prod_app, browser, axe_source, page, scheme):
     emulate_color_scheme(browser, scheme)
     load(browser, prod_app.frontend_url, page)
-    browser.execute_script(axe_source)
-    violations = browser.execute_async_script(
-        """const done = arguments[arguments.length - 1];
-        axe.run(document, {resultTypes: ['violations']})
-          .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
-          .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));"""
-    )
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert not serious, "\n".join(f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}" for v in serious)
+    serious = serious_accessibility_violations(browser, axe_source)
+    assert not serious, "\n".join(serious)
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))

@@ -20,6 +20,8 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from blog_app import settings
+from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
+from blog_app.pages.frameworks import TITLE as FRAMEWORKS_TITLE
 from tests.conftest import SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE
 from tests.e2e.browser import (
     assert_page_is_clean,
@@ -245,7 +247,7 @@ def test_post_images_and_trailing_slashes_still_work(http):
 def test_index_and_every_static_page_have_their_own_tags(http):
     routes = json.loads((WEB_WORKDIR / "routes.json").read_text())
     static = ["/" if route == "index" else f"/{route}" for route in routes if "[" not in route and route != "404"]
-    assert "/" in static
+    assert {"/", "/frameworks"} <= set(static)
     for path in static:
         doc = page(http, path)
         url = SITE + path
@@ -261,6 +263,10 @@ def test_index_and_every_static_page_have_their_own_tags(http):
     assert head_titles(index) == [SITE_NAME]
     assert head_values(index, "property", "og:title") == [SITE_NAME]
     assert head_values(index, "name", "description") == [settings.site_tagline()]
+    explorer = page(http, "/frameworks")
+    assert head_titles(explorer) == [f"{FRAMEWORKS_TITLE} · {SITE_NAME}"]
+    assert head_values(explorer, "property", "og:title") == [FRAMEWORKS_TITLE]
+    assert head_values(explorer, "name", "description") == [FRAMEWORKS_DESCRIPTION]
 
 
 @pytest.mark.parametrize("path", ["/", f"/blog/{SEED}", "/blog/no-such-post", "/no/such/page"])
@@ -312,7 +318,7 @@ def test_sitemap_lists_static_pages_and_every_post_with_lastmod(http, seo_conten
     }
     slugs = sorted(post.stem for post in seo_content.glob("*.md"))
     assert sorted(loc for loc in entries if "/blog/" in loc) == [f"{SITE}/blog/{slug}" for slug in slugs]
-    assert f"{SITE}/" in entries
+    assert {f"{SITE}/", f"{SITE}/frameworks"} <= set(entries)
     assert entries[f"{SITE}/blog/{SEED}"] == "2024-11-04"
     assert entries[f"{SITE}/blog/{TRICKY_SLUG}"] == "2024-12-01"
     assert all(lastmod for lastmod in entries.values())

@@ -12,6 +12,7 @@ from blog_app.pages.index import index_page
 from blog_app.pages.not_found import not_found_page
 from blog_app.pages.post import post_page
 from blog_app.seo.page_head import default_share_image, static_page_head
+from blog_app.seo.site import prerendered_path
 from blog_app.state.frameworks import ExplorerState
 from blog_app.state.index import IndexState
 from blog_app.state.post import PostState
@@ -52,7 +53,7 @@ def register_pages(app: rx.App) -> None:
 
 
 def static_page_paths(app: rx.App) -> list[str]:
-    """The paths of the registered pages without route arguments, for the sitemap (not the 404 page)."""
+    """Where the registered pages without route arguments answer (not the 404 page), for the sitemap."""
     # Reflex's own sitemap plugin reads the same registry of pages.
-    routes = app._unevaluated_pages
-    return ["/" if route == "index" else f"/{route}" for route in routes if "[" not in route and route != NOT_FOUND]
+    routes = [route for route in app._unevaluated_pages if "[" not in route and route != NOT_FOUND]
+    return [prerendered_path("/" if route == "index" else f"/{route}") for route in routes]

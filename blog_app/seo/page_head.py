@@ -8,21 +8,21 @@ import reflex as rx
 
 from blog_app.seo.feeds import ATOM_PATH, RSS_PATH
 from blog_app.seo.head import page_meta, social_tags
-from blog_app.seo.site import current_site
+from blog_app.seo.site import current_site, prerendered_path
 
 
 def static_page_head(path: str, title: str, description: str) -> dict[str, Any]:
     """Keyword arguments for ``app.add_page``: title, description, share image, OpenGraph and canonical.
 
     Args:
-        path: The page's route (``/``, ``/frameworks``).
+        path: The page's route (``/``, ``/frameworks``); its canonical address is its folder.
         title: The page's own title; the site name is appended unless it is the site name.
         description: One or two sentences for results and previews.
 
     Returns:
         ``title``, ``description``, ``image`` and ``meta`` for ``add_page``.
     """
-    meta = page_meta(title, description, path, current_site())
+    meta = page_meta(title, description, prerendered_path(path), current_site())
     # add_page writes the description and og:image tags itself.
     tags = [{attr: key, "content": value} for attr, key, value in social_tags(meta) if key != "og:image"]
     return {

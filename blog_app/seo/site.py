@@ -47,3 +47,12 @@ def current_site() -> Site:
 def post_path(slug: str) -> str:
     """The path of a post's page (the ``/blog/[slug]`` route)."""
     return f"/blog/{slug}"
+
+
+def prerendered_path(route: str) -> str:
+    """Where a prerendered page answers 200: ``/``, or its folder (``/frameworks/``).
+
+    Reflex's production server redirects ``/frameworks`` to ``/frameworks/`` (the folder's
+    index.html), so canonical links and the sitemap name the folder.
+    """
+    return route if route.endswith("/") else route + "/"

@@ -246,8 +246,8 @@ def test_post_images_and_trailing_slashes_still_work(http):
 
 def test_index_and_every_static_page_have_their_own_tags(http):
     routes = json.loads((WEB_WORKDIR / "routes.json").read_text())
-    static = ["/" if route == "index" else f"/{route}" for route in routes if "[" not in route and route != "404"]
-    assert {"/", "/frameworks"} <= set(static)
+    static = ["/" if route == "index" else f"/{route}/" for route in routes if "[" not in route and route != "404"]
+    assert {"/", "/frameworks/"} <= set(static)
     for path in static:
         doc = page(http, path)
         url = SITE + path
@@ -259,11 +259,13 @@ def test_index_and_every_static_page_have_their_own_tags(http):
         assert only(head_values(doc, "name", "twitter:card"), path) == "summary_large_image"
         for attribute, key in (("name", "description"), ("property", "og:title"), ("property", "og:description")):
             assert only(head_values(doc, attribute, key), f"{path} {key}"), f"{path}: empty {key}"
+    # The server sends /frameworks to its folder, which is why the canonical address is the folder.
+    assert http.get("/frameworks").headers["location"].endswith("/frameworks/")
     index = page(http, "/")
     assert head_titles(index) == [SITE_NAME]
     assert head_values(index, "property", "og:title") == [SITE_NAME]
     assert head_values(index, "name", "description") == [settings.site_tagline()]
-    explorer = page(http, "/frameworks")
+    explorer = page(http, "/frameworks/")
     assert head_titles(explorer) == [f"{FRAMEWORKS_TITLE} · {SITE_NAME}"]
     assert head_values(explorer, "property", "og:title") == [FRAMEWORKS_TITLE]
     assert head_values(explorer, "name", "description") == [FRAMEWORKS_DESCRIPTION]
@@ -318,7 +320,7 @@ def test_sitemap_lists_static_pages_and_every_post_with_lastmod(http, seo_conten
     }
     slugs = sorted(post.stem for post in seo_content.glob("*.md"))
     assert sorted(loc for loc in entries if "/blog/" in loc) == [f"{SITE}/blog/{slug}" for slug in slugs]
-    assert {f"{SITE}/", f"{SITE}/frameworks"} <= set(entries)
+    assert {f"{SITE}/", f"{SITE}/frameworks/"} <= set(entries)
     assert entries[f"{SITE}/blog/{SEED}"] == "2024-11-04"
     assert entries[f"{SITE}/blog/{TRICKY_SLUG}"] == "2024-12-01"
     assert all(lastmod for lastmod in entries.values())

@@ -17,6 +17,8 @@ SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
 SEED_SLUG = SEED.stem
 SEED_TITLE = "The top Python frameworks for building web apps (2024)"
 SEED_TEXT = "There are 16 million Python developers"  # from its first paragraph
+# The frameworks the seed post compares, one ## section each, in its order.
+SEED_FRAMEWORKS = ("Reflex", "FastAPI", "Django", "Flask", "Streamlit", "Gradio", "Dash")
 # The seed post's keywords, in the order its front matter lists them.
 SEED_KEYWORDS = (
     "python web frameworks",

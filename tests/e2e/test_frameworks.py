@@ -8,6 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from tests.conftest import SEED_FRAMEWORKS
 from tests.e2e.browser import (
     assert_page_is_clean,
     background_lightness,
@@ -21,7 +22,7 @@ from tests.e2e.browser import (
 )
 
 pytestmark = pytest.mark.e2e
-ALL = ["Reflex", "FastAPI", "Django", "Flask", "Streamlit", "Gradio", "Dash"]
+ALL = list(SEED_FRAMEWORKS)
 VIEWS = {
     "default": "",
     "filtered": "?pro=performance",

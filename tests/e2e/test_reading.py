@@ -6,6 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from tests.conftest import SEED_FRAMEWORKS
 from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
 from tests.e2e.pages import card_titles, open_index, open_post
 
@@ -14,7 +15,7 @@ SEED = "top-python-web-frameworks-2024"
 SEED_TITLE = "The top Python frameworks for building web apps (2024)"
 GUIDE_TITLE = "Writing posts for this blog"
 MISSING_TITLE = "A post with a missing picture"
-FRAMEWORKS = ["Reflex", "FastAPI", "Django", "Flask", "Streamlit", "Gradio", "Dash"]
+FRAMEWORKS = list(SEED_FRAMEWORKS)
 
 
 def test_index_lists_posts_newest_first_with_covers(prod_app, browser):

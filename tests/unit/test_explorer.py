@@ -16,6 +16,7 @@ from blog_app.explorer import (
     format_query,
     parse_query,
 )
+from tests.conftest import SEED_FRAMEWORKS
 
 
 def names(frameworks) -> list[str]:
@@ -133,15 +134,7 @@ def test_compare_keeps_at_most_four():
 
 
 def test_no_filter_keeps_all_seven_in_post_order(seed_frameworks):
-    assert names(filter_frameworks(seed_frameworks, ExplorerQuery())) == [
-        "Reflex",
-        "FastAPI",
-        "Django",
-        "Flask",
-        "Streamlit",
-        "Gradio",
-        "Dash",
-    ]
+    assert names(filter_frameworks(seed_frameworks, ExplorerQuery())) == list(SEED_FRAMEWORKS)
 
 
 def test_pro_performance_leaves_only_fastapi_and_refusing_frontend_leaves_none(seed_frameworks):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from blog_app.content import parse_post
-from tests.conftest import SEED, SEED_KEYWORDS
+from tests.conftest import SEED, SEED_FRAMEWORKS, SEED_KEYWORDS
 
-FRAMEWORK_HEADINGS = ["Reflex", "FastAPI", "Django", "Flask", "Streamlit", "Gradio", "Dash"]
+FRAMEWORK_HEADINGS = list(SEED_FRAMEWORKS)
 
 
 def parse_seed(seed_bytes: bytes):

@@ -10,8 +10,9 @@ import platform
 import sys
 
 from bench.bench_ingest import bench_ingest
+from bench.bench_watch import bench_watch
 
-BENCHMARKS = {"ingest": bench_ingest}
+BENCHMARKS = {"ingest": bench_ingest, "watch": bench_watch}
 
 
 def machine() -> str:

@@ -1,4 +1,8 @@
-"""Read functions over the post tables; each takes a session and returns plain data."""
+"""Read functions over the post tables; each takes a session and returns plain data.
+
+Every function that finds posts for a page takes an ``Audience`` (default: readers of the
+published site) and only returns the posts ``blog_app.visibility`` lets that audience see.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from blog_app import visibility
 from blog_app.index_query import PAGE_SIZE, IndexQuery
 from blog_app.models import Keyword, Post, PostKeyword
+from blog_app.visibility import Audience
 
 
 @dataclasses.dataclass
@@ -37,6 +43,9 @@ class PostSummary:
     reading_minutes: int = 1
     keywords: list[KeywordRef] = dataclasses.field(default_factory=list)
     cover_missing: bool = False
+    # "published", "draft" or "scheduled"; only authors (development) ever get the last two.
+    status: str = "published"
+    status_label: str = ""
 
 
 @dataclasses.dataclass
@@ -71,22 +80,29 @@ def format_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def list_posts(db: Session) -> list[PostSummary]:
-    """Every post, newest first."""
-    return _summaries(db, db.exec(select(Post).order_by(*_NEWEST_FIRST)).all())
+def list_posts(db: Session, audience: Audience | None = None) -> list[PostSummary]:
+    """Every post ``audience`` may see (default: readers), newest first."""
+    audience = audience or visibility.readers()
+    posts = db.exec(select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)).all()
+    return _summaries(db, posts, audience.today)
 
 
-def search_posts(db: Session, query: IndexQuery) -> PostPage:
+def search_posts(db: Session, query: IndexQuery, audience: Audience | None = None) -> PostPage:
     """The posts of one index page, filtered by keyword and search words, newest first.
 
     Every search word must appear (case-insensitively) in the title, description or body.
+    Only posts ``audience`` may see (default: readers) are counted and listed.
     """
-    conditions = _filters(query)
+    audience = audience or visibility.readers()
+    conditions = [visibility.visible_condition(audience), *_filters(query)]
     total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
     offset = (query.page - 1) * PAGE_SIZE
     posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
     return PostPage(
-        posts=_summaries(db, posts), total=total, page=query.page, pages=max(1, math.ceil(total / PAGE_SIZE))
+        posts=_summaries(db, posts, audience.today),
+        total=total,
+        page=query.page,
+        pages=max(1, math.ceil(total / PAGE_SIZE)),
     )
 
 
@@ -95,12 +111,13 @@ def keyword_name(db: Session, slug: str) -> str | None:
     return db.exec(select(Keyword.name).where(Keyword.slug == slug)).first()
 
 
-def get_post(db: Session, slug: str) -> PostDetail | None:
-    """The post with ``slug``, or None."""
-    post = db.exec(select(Post).where(Post.slug == slug)).first()
+def get_post(db: Session, slug: str, audience: Audience | None = None) -> PostDetail | None:
+    """The post with ``slug``, or None when there is none ``audience`` (default: readers) may see."""
+    audience = audience or visibility.readers()
+    post = db.exec(select(Post).where(Post.slug == slug, visibility.visible_condition(audience))).first()
     if post is None:
         return None
-    [summary] = _summaries(db, [post])
+    [summary] = _summaries(db, [post], audience.today)
     return PostDetail(
         **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},
         segments=list(post.segments),
@@ -109,9 +126,12 @@ def get_post(db: Session, slug: str) -> PostDetail | None:
     )
 
 
-def adjacent_posts(db: Session, slug: str) -> tuple[PostLink | None, PostLink | None]:
-    """The next newer and next older post around ``slug`` in index order."""
-    order = db.exec(select(Post.slug, Post.title).order_by(*_NEWEST_FIRST)).all()
+def adjacent_posts(db: Session, slug: str, audience: Audience | None = None) -> tuple[PostLink | None, PostLink | None]:
+    """The next newer and next older post around ``slug`` in index order, among those ``audience`` may see."""
+    audience = audience or visibility.readers()
+    order = db.exec(
+        select(Post.slug, Post.title).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)
+    ).all()
     slugs = [row[0] for row in order]
     if slug not in slugs:
         return None, None
@@ -151,8 +171,16 @@ def _filters(query: IndexQuery) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
-def _summaries(db: Session, posts: list[Post]) -> list[PostSummary]:
+def status_label(status: str, published: dt.date) -> str:
+    """What the dev banner and card badge say: ``Draft``, ``Scheduled for May 1, 2030`` or nothing."""
+    if status == "draft":
+        return "Draft"
+    return f"Scheduled for {format_date(published)}" if status == "scheduled" else ""
+
+
+def _summaries(db: Session, posts: list[Post], today: dt.date) -> list[PostSummary]:
     keywords = keywords_by_post(db, [post.id for post in posts])
+    statuses = [visibility.publication_status(post, today) for post in posts]
     return [
         PostSummary(
             slug=post.slug,
@@ -164,6 +192,8 @@ def _summaries(db: Session, posts: list[Post]) -> list[PostSummary]:
             cover_image=post.cover_image,
             reading_minutes=post.reading_minutes,
             keywords=keywords.get(post.id, []),
+            status=status,
+            status_label=status_label(status, post.published),
         )
-        for post in posts
+        for post, status in zip(posts, statuses, strict=True)
     ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from mistletoe import Document, block_token, span_token
 from mistletoe.html_renderer import HtmlRenderer
@@ -48,7 +49,7 @@ def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
     Returns:
         The segments, table of contents, plain text and warnings.
     """
-    with _MISTLETOE_LOCK, HtmlRenderer() as renderer:
+    with mistletoe_html() as renderer:
         blocks = list(Document(markdown).children or [])
         for block in blocks:
             smarten_dashes(block)
@@ -66,6 +67,13 @@ def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         diagnostics=builder.diagnostics,
     )
+
+
+@contextlib.contextmanager
+def mistletoe_html() -> Iterator[HtmlRenderer]:
+    """Mistletoe set up to parse the way posts are rendered (raw HTML recognised), one parse at a time."""
+    with _MISTLETOE_LOCK, HtmlRenderer() as renderer:
+        yield renderer
 
 
 class _SegmentBuilder:
@@ -92,7 +100,9 @@ class _SegmentBuilder:
             token, (block_token.Heading, block_token.SetextHeading, block_token.Paragraph)
         ) and EDITORIAL.match(plain):
             self.diagnostics.append(
-                Diagnostic(self.path, line, f"editorial note left out of the page: {plain.strip()}", "warning")
+                Diagnostic(
+                    self.path, line, f"editorial note left out of the page: {plain.strip()}", "warning", editorial=True
+                )
             )
         elif isinstance(token, (block_token.Heading, block_token.SetextHeading)):
             self._add_heading(token, plain, line)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app import database, queries
+from blog_app import database, queries, run_mode
 from blog_app.assets import flag_missing_images, image_missing
 from blog_app.queries import PostDetail, PostLink
+from blog_app.state.live import FollowsContent
 
 
-class PostState(rx.State):
+class PostState(FollowsContent, rx.State):
     """The post shown on ``/blog/[slug]``."""
 
     post: PostDetail = PostDetail()
@@ -20,11 +21,15 @@ class PostState(rx.State):
 
     @rx.event
     def on_load(self):
-        """Load the post named by the route's ``slug`` from the database."""
+        """Load the post named by the route's ``slug`` from the database; in development, keep following it."""
+        return self._load_and_follow()
+
+    def _load(self) -> None:
         slug = str(self.slug)  # the [slug] route argument
+        audience = run_mode.current_audience()
         with database.session() as db:
-            detail = queries.get_post(db, slug)
-            newer, older = queries.adjacent_posts(db, slug) if detail else (None, None)
+            detail = queries.get_post(db, slug, audience)
+            newer, older = queries.adjacent_posts(db, slug, audience) if detail else (None, None)
         if detail is not None:
             detail.segments = flag_missing_images(detail.segments)
             detail.cover_missing = image_missing(detail.cover_image)

@@ -1,0 +1,110 @@
+"""Save-to-served latency in ``reflex run`` (development): how soon the backend has a new, changed or deleted post."""
+
+from __future__ import annotations
+
+import contextlib
+import pathlib
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+
+import psutil
+import sqlalchemy as sa
+
+from bench.table import Table, seconds
+from blog_app import settings
+from tests.conftest import write_post
+from tests.e2e.dev_server import DevServer
+
+ROUNDS = 5
+TIMEOUT = 60.0
+# Directly under the project root, like content/ itself (a temporary folder elsewhere is never hot-reloaded).
+CONTENT_COPY = "watch-bench-content"
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = TIMEOUT) -> float:
+    """Seconds until ``condition()`` holds, polling every 10 ms."""
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the running app never picked up the change")
+        time.sleep(0.01)
+    return time.perf_counter() - started
+
+
+def title_of(engine: sa.Engine, slug: str) -> str | None:
+    """The stored title of ``slug`` as the running app's database has it, or None."""
+    with engine.connect() as connection:
+        return connection.execute(sa.text("SELECT title FROM post WHERE slug = :slug"), {"slug": slug}).scalar()
+
+
+def python_processes(server: DevServer) -> set[int]:
+    """The ids of the Python processes under the server (a backend restart starts a new worker)."""
+    assert server.process is not None
+    children = psutil.Process(server.process.pid).children(recursive=True)
+    return {child.pid for child in children if "python" in (child.cmdline() or [""])[0]}
+
+
+def measure_round(
+    content: pathlib.Path, engine: sa.Engine, number: int, settle: Callable[[], None]
+) -> dict[str, float]:
+    """Add, edit and delete one post; the time each took to reach the database.
+
+    ``settle`` runs after each change has landed (a pause, and a look at the server's processes).
+    """
+    slug = f"watch-bench-{number}"
+    write_post(content, f"{slug}.md", f"Watch bench {number}")
+    added = wait_until(lambda: title_of(engine, slug) == f"Watch bench {number}")
+    settle()
+    write_post(content, f"{slug}.md", f"Watch bench {number}, edited")
+    edited = wait_until(lambda: title_of(engine, slug) == f"Watch bench {number}, edited")
+    settle()
+    (content / f"{slug}.md").unlink()
+    deleted = wait_until(lambda: title_of(engine, slug) is None)
+    settle()
+    return {"new file": added, "edited file": edited, "deleted file": deleted}
+
+
+@contextlib.contextmanager
+def _content_copy_in_project() -> Iterator[pathlib.Path]:
+    """A copy of content/ beside it in the project, where the dev server's hot reload would see it."""
+    folder = settings.PROJECT_ROOT / CONTENT_COPY
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(settings.PROJECT_ROOT / "content", folder)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench_watch(_sizes: list[int]) -> Table:
+    """Start a development backend on a copy of content/ and time each kind of change."""
+    table = Table("Dev loop: file saved → post in the running app's database", ["change", "median", "max", "rounds"])
+    with tempfile.TemporaryDirectory() as tmp, _content_copy_in_project() as content:
+        url = f"sqlite:///{tmp}/blog.db"
+        server = DevServer(content, url, pathlib.Path(tmp) / "server.log")
+        engine = sa.create_engine(url)
+        with server:
+            wait_until(lambda: sa.inspect(engine).has_table("post") and title_of(engine, "writing-posts") is not None)
+            initial = python_processes(server)
+            workers = set(initial)
+
+            def settle() -> None:
+                time.sleep(0.5)
+                workers.update(python_processes(server))
+
+            rounds = [measure_round(content, engine, number, settle) for number in range(1, ROUNDS + 1)]
+            restarts = len(workers - initial)
+        engine.dispose()
+    for change in rounds[0]:
+        values = [measured[change] for measured in rounds]
+        table.add(change, seconds(statistics.median(values)), seconds(max(values)), len(values))
+    table.notes += [
+        "`reflex run` (development, frontend and backend) on a copy of content/ in the project, SQLite; "
+        "the database is polled every 10 ms.",
+        f"Backend worker processes started during the {ROUNDS * 3} changes (each backend restart starts one): {restarts}.",
+        "The issue's bound is 2 s from save to the change being served.",
+    ]
+    return table

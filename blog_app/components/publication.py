@@ -22,6 +22,7 @@ def status_badge(status: rx.Var[str], label: rx.Var[str]) -> rx.Component:
             label,
             color_scheme=_color(status),
             variant="surface",
+            high_contrast=True,  # amber text on amber fails WCAG AA contrast otherwise
             radius="full",
             size="2",
             align_self="flex-start",
@@ -50,6 +51,7 @@ def status_banner(status: rx.Var[str], label: rx.Var[str]) -> rx.Component:
             ),
             color_scheme=_color(status),
             variant="surface",
+            high_contrast=True,
             role="status",
             class_name="status-banner",
         ),

@@ -122,3 +122,20 @@ def emulate_phone(driver: WebDriver, width: int = 375, height: int = 812) -> Non
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}
     )
+
+
+def serious_accessibility_violations(driver: WebDriver, axe_source: str) -> list[str]:
+    """Run axe-core on the page; one line per serious or critical violation (none is the goal)."""
+    driver.execute_script(axe_source)
+    violations = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ['violations']})
+          .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+          .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));"""
+    )
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -27,6 +27,7 @@ from tests.e2e.browser import (
     emulate_phone,
     new_driver,
     save_full_page_screenshot,
+    serious_accessibility_violations,
     wait_for,
 )
 from tests.e2e.conftest import DRAFT, SCHEDULED, chromium_paths, require, write_unpublished_posts
@@ -124,13 +125,14 @@ def test_a_broken_save_is_reported_as_path_line_reason_and_the_last_good_version
     post.unlink()
 
 
-def test_drafts_and_scheduled_posts_show_in_development_marked_as_such(dev_app, dev_browser, artifacts_dir):
+def test_drafts_and_scheduled_posts_show_in_development_marked_as_such(dev_app, dev_browser, artifacts_dir, axe_source):
     titles = open_index(dev_browser, dev_app.frontend_url)
     assert titles[:2] == [SCHEDULED["title"], DRAFT["title"]]  # dated after every published post
     badges = [badge.text for badge in dev_browser.find_elements(By.CSS_SELECTOR, "article.post-card .status-badge")]
     scheduled_day = dt.date.today() + dt.timedelta(days=30)
     assert badges == [f"Scheduled for {scheduled_day:%B} {scheduled_day.day}, {scheduled_day.year}", "Draft"]
     assert_page_is_clean(dev_browser)
+    assert not serious_accessibility_violations(dev_browser, axe_source)
     save_full_page_screenshot(dev_browser, str(artifacts_dir / "dev-index-with-unpublished.png"))
 
     open_post(dev_browser, dev_app.frontend_url, DRAFT["slug"])
@@ -140,6 +142,7 @@ def test_drafts_and_scheduled_posts_show_in_development_marked_as_such(dev_app, 
     assert_page_is_clean(dev_browser)
     for scheme in ("light", "dark"):
         emulate_color_scheme(dev_browser, scheme)
+        assert not serious_accessibility_violations(dev_browser, axe_source), scheme
         save_full_page_screenshot(dev_browser, str(artifacts_dir / f"dev-draft-banner-{scheme}.png"))
     emulate_phone(dev_browser, 375)
     save_full_page_screenshot(dev_browser, str(artifacts_dir / "dev-draft-banner-phone.png"))

@@ -11,6 +11,7 @@ from tests.e2e.browser import (
     emulate_phone,
     new_driver,
     save_full_page_screenshot,
+    serious_accessibility_violations,
     wait_for,
 )
 
@@ -45,16 +46,8 @@ def background_lightness(driver) -> float:
 def test_no_serious_or_critical_accessibility_violation(prod_app, browser, axe_source, page, scheme):
     emulate_color_scheme(browser, scheme)
     load(browser, prod_app.frontend_url, page)
-    browser.execute_script(axe_source)
-    violations = browser.execute_async_script(
-        """const done = arguments[arguments.length - 1];
-        axe.run(document, {resultTypes: ['violations']})
-          .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
-          .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));"""
-    )
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert not serious, "\n".join(f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}" for v in serious)
+    serious = serious_accessibility_violations(browser, axe_source)
+    assert not serious, "\n".join(serious)
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))

@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate every post without a database; exit 1 when any has a problem (for CI)"
     )
     check.add_argument("--content", type=pathlib.Path, default=None, help="posts folder (default: content/)")
+    check.add_argument(
+        "--assets", type=pathlib.Path, default=None, help="folder served at the site root (default: assets/)"
+    )
     new = commands.add_parser("new", help="create a draft post with complete front matter and print its path")
     new.add_argument("title", help="the post's title; the file name and slug are made from it")
     new.add_argument("--author", default=None, help="byline (default: git config user.name, else your login)")
@@ -40,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ingest":
         return _ingest(content_dir)
     if args.command == "check":
-        return _check(content_dir)
+        return _check(content_dir, args.assets)
     if args.command == "new":
         return _new(content_dir, args.title, args.author)
     return 2
@@ -57,11 +60,11 @@ def _ingest(content_dir: pathlib.Path) -> int:
     return 1 if report.failed else 0
 
 
-def _check(content_dir: pathlib.Path) -> int:
+def _check(content_dir: pathlib.Path, assets_dir: pathlib.Path | None) -> int:
     from blog_app.check import check_content
 
     try:
-        report = check_content(content_dir)
+        report = check_content(content_dir, assets_dir.resolve() if assets_dir else None)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

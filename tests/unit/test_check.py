@@ -96,3 +96,15 @@ def test_a_missing_folder_is_a_usage_error(tmp_path):
     result = run_check("--content", str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_assets_folder_can_be_given(tmp_path):
+    (tmp_path / "assets" / "blog").mkdir(parents=True)
+    (tmp_path / "assets" / "blog" / "no-such-chart.webp").write_bytes(b"RIFF")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "pictures.md").write_bytes((BAD_CONTENT / "missing-image.md").read_bytes())
+    result = run_check("--content", str(tmp_path / "content"), "--assets", str(tmp_path / "assets"))
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/content/pictures.md:5: warning: image /blog/no-such-cover.webp not found under assets/"
+    ]
+    assert result.returncode == 1

@@ -10,7 +10,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 
-import psutil
 import sqlalchemy as sa
 
 from bench.table import Table, seconds
@@ -40,13 +39,6 @@ def title_of(engine: sa.Engine, slug: str) -> str | None:
     """The stored title of ``slug`` as the running app's database has it, or None."""
     with engine.connect() as connection:
         return connection.execute(sa.text("SELECT title FROM post WHERE slug = :slug"), {"slug": slug}).scalar()
-
-
-def python_processes(server: DevServer) -> set[int]:
-    """The ids of the Python processes under the server (a backend restart starts a new worker)."""
-    assert server.process is not None
-    children = psutil.Process(server.process.pid).children(recursive=True)
-    return {child.pid for child in children if "python" in (child.cmdline() or [""])[0]}
 
 
 def measure_round(
@@ -105,12 +97,12 @@ def bench_watch(_sizes: list[int]) -> Table:
         engine = sa.create_engine(url)
         with server:
             wait_until(lambda: sa.inspect(engine).has_table("post") and title_of(engine, "writing-posts") is not None)
-            initial = python_processes(server)
+            initial = server.backend_workers()
             workers = set(initial)
 
             def settle() -> None:
                 time.sleep(0.5)
-                workers.update(python_processes(server))
+                workers.update(server.backend_workers())
 
             rounds = [measure_round(content, engine, number, settle) for number in range(1, ROUNDS + 1)]
             restarts = len(workers - initial)

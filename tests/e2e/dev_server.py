@@ -1,4 +1,4 @@
-"""A real ``reflex run`` (development mode) in its own process group, on free ports."""
+"""A real ``reflex run`` (development mode unless told otherwise) in its own process group, on free ports."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import socket
 import subprocess
 import time
 import urllib.request
+
+import psutil
 
 from blog_app import settings
 
@@ -35,15 +37,22 @@ class DevServer:
         database_url: The app's database (``DATABASE_URL``).
         log_path: Where the server's terminal output goes.
         backend_only: Skip the frontend (faster when only the backend is measured).
+        env: ``dev``, or ``prod`` to check what production leaves out.
     """
 
     def __init__(
-        self, content_dir: pathlib.Path, database_url: str, log_path: pathlib.Path, backend_only: bool = False
+        self,
+        content_dir: pathlib.Path,
+        database_url: str,
+        log_path: pathlib.Path,
+        backend_only: bool = False,
+        env: str = "dev",
     ):
         self.content_dir = content_dir
         self.database_url = database_url
         self.log_path = log_path
         self.backend_only = backend_only
+        self.env = env
         self.frontend_port = free_port()
         self.backend_port = free_port()
         self.process: subprocess.Popen | None = None
@@ -74,7 +83,7 @@ class DevServer:
 
     def start(self, timeout: float = 240.0) -> DevServer:
         """Start the server and wait until the backend (and frontend) answer."""
-        command = ["reflex", "run", "--loglevel", "info", "--backend-port", str(self.backend_port)]
+        command = ["reflex", "run", "--env", self.env, "--loglevel", "info", "--backend-port", str(self.backend_port)]
         command += ["--backend-only"] if self.backend_only else ["--frontend-port", str(self.frontend_port)]
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "wb") as log:
@@ -91,6 +100,12 @@ class DevServer:
         if not self.backend_only:
             self._wait_for_url(self.frontend_url + "/", timeout)
         return self
+
+    def backend_workers(self) -> set[int]:
+        """The ids of the Python processes under ``reflex run``: a backend restart replaces its worker."""
+        assert self.process is not None
+        children = psutil.Process(self.process.pid).children(recursive=True)
+        return {child.pid for child in children if "python" in (child.cmdline() or [""])[0]}
 
     def log(self) -> str:
         """Everything the server printed so far."""

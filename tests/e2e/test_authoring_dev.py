@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-import psutil
 import pytest
 import sqlalchemy as sa
 from selenium.webdriver.common.by import By
@@ -91,23 +90,29 @@ def stored_title(engine: sa.Engine, slug: str) -> str | None:
     return post.title if post else None
 
 
-def backend_workers(server: DevServer) -> set[int]:
-    """The Python processes under ``reflex run``: a backend restart would replace them."""
-    children = psutil.Process(server.process.pid).children(recursive=True)
-    return {child.pid for child in children if "python" in (child.cmdline() or [""])[0]}
-
-
 def test_new_changed_and_deleted_files_reach_the_running_app_without_a_restart(dev_app, dev_db):
-    workers = backend_workers(dev_app)
+    workers = dev_app.backend_workers()
     post = write_post(dev_app.content_dir, "watched.md", "Written while the app runs")
     eventually(lambda: stored_title(dev_db, "watched"), "Written while the app runs", "the new post")
     write_post(dev_app.content_dir, "watched.md", "Edited while the app runs")
     eventually(lambda: stored_title(dev_db, "watched"), "Edited while the app runs", "the edited post")
     post.unlink()
     eventually(lambda: stored_title(dev_db, "watched"), None, "the deleted post")
-    assert backend_workers(dev_app) == workers, "the backend restarted"
+    assert dev_app.backend_workers() == workers, "the backend restarted"
     assert f"watching {CONTENT_FOLDER}/ for changes to posts" in dev_app.log()
     assert "ingest: 0 loaded, " in dev_app.log() and " 1 removed, 0 failed" in dev_app.log()
+
+
+def test_a_production_server_starts_no_watcher(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(settings.PROJECT_ROOT / "content", content)
+    server = DevServer(
+        content, f"sqlite:///{tmp_path / 'blog.db'}", tmp_path / "prod.log", backend_only=True, env="prod"
+    )
+    with server:  # the backend answers only once its start-up tasks (the watcher among them) have begun
+        log = server.log()
+    assert "ingest: 2 loaded, 0 unchanged" in log
+    assert "watching" not in log
 
 
 def test_a_broken_save_is_reported_as_path_line_reason_and_the_last_good_version_stays(dev_app, dev_db):

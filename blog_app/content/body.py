@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import math
 import re
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from mistletoe import Document, block_token, span_token
 from mistletoe.html_renderer import HtmlRenderer
@@ -15,14 +13,13 @@ from slugify import slugify
 
 from blog_app.content import directives
 from blog_app.content.diagnostics import Diagnostic
+from blog_app.content.markdown import mistletoe_html
 from blog_app.content.sanitize import is_safe_image_src, sanitize_html, strip_tags
 from blog_app.content.segments import Segment, TocEntry
 
 WORDS_PER_MINUTE = 230
 EXCERPT_CHARS = 280
 EDITORIAL = re.compile(r"^\s*(TODO|FIXME|XXX)\b\s*(\(|:)")
-# mistletoe keeps its token registry in module globals; one parse at a time.
-_MISTLETOE_LOCK = threading.Lock()
 
 
 @dataclasses.dataclass
@@ -67,13 +64,6 @@ def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         diagnostics=builder.diagnostics,
     )
-
-
-@contextlib.contextmanager
-def mistletoe_html() -> Iterator[HtmlRenderer]:
-    """Mistletoe set up to parse the way posts are rendered (raw HTML recognised), one parse at a time."""
-    with _MISTLETOE_LOCK, HtmlRenderer() as renderer:
-        yield renderer
 
 
 class _SegmentBuilder:

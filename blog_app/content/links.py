@@ -6,9 +6,9 @@ import dataclasses
 
 from mistletoe import Document, block_token, span_token
 
-from blog_app.content.body import mistletoe_html
 from blog_app.content.document import decode_post
 from blog_app.content.front_matter import split_front_matter
+from blog_app.content.markdown import mistletoe_html
 
 
 @dataclasses.dataclass(frozen=True)

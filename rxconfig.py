@@ -13,6 +13,15 @@ _LOCAL_JS_BIN = pathlib.Path(__file__).resolve().parent / ".tools" / "js" / "nod
 if _LOCAL_JS_BIN.is_dir() and str(_LOCAL_JS_BIN) not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = f"{_LOCAL_JS_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 
+# Public addresses, passed on only when set. API_URL: where browsers reach the backend, baked into
+# the frontend build (unset: the page's own host on the backend port, Reflex's default).
+# DEPLOY_URL: the site's public address, for absolute links.
+_PUBLIC_URLS = {
+    field: os.environ[variable].strip()
+    for field, variable in (("api_url", "API_URL"), ("deploy_url", "DEPLOY_URL"))
+    if os.environ.get(variable, "").strip()
+}
+
 # Saved posts are picked up by blog_app.content_watch (one incremental ingest, no restart), so the
 # backend's hot reload must not restart the server for them. It only watches the project's top-level
 # folders, so only a content folder directly in the project needs leaving out.
@@ -34,4 +43,5 @@ config = rx.Config(
         )
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
+    **_PUBLIC_URLS,
 )

@@ -9,10 +9,11 @@ import pathlib
 import platform
 import sys
 
+from bench.bench_build import bench_build
 from bench.bench_ingest import bench_ingest
 from bench.bench_watch import bench_watch
 
-BENCHMARKS = {"ingest": bench_ingest, "watch": bench_watch}
+BENCHMARKS = {"build": bench_build, "ingest": bench_ingest, "watch": bench_watch}
 
 
 def machine() -> str:

@@ -6,7 +6,7 @@ import contextlib
 import fcntl
 import functools
 import pathlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import sqlalchemy as sa
 from alembic.config import Config
@@ -66,29 +66,53 @@ def upgrade_schema(engine: sa.Engine | None = None) -> None:
 
 
 @contextlib.contextmanager
-def startup_lock(engine: sa.Engine | None = None) -> Iterator[None]:
+def startup_lock(engine: sa.Engine | None = None, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Serialise migrations and ingest across every app process sharing a database.
 
-    PostgreSQL: a session-level advisory lock. SQLite: an exclusive ``flock``
-    on a file beside the database (processes on one machine share it).
+    PostgreSQL: a session-level advisory lock, taken on a connection of its own
+    in autocommit mode so no transaction sits idle while the lock is held (a
+    server's ``idle_in_transaction_session_timeout`` would end it and free the
+    lock early). SQLite: an exclusive ``flock`` on a file beside the database
+    (processes on one machine share it).
+
+    Args:
+        engine: The database (default: ``DATABASE_URL``'s).
+        on_wait: Called once when another process holds the lock, before waiting for it.
     """
     engine = engine or get_engine()
+    notify = on_wait or (lambda: None)
     if engine.dialect.name == "postgresql":
-        with engine.connect() as connection:
-            connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": STARTUP_LOCK_KEY})
-            try:
-                yield
-            finally:
-                connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": STARTUP_LOCK_KEY})
-                connection.commit()
-        return
-    lock_path = _sqlite_lock_path(engine)
-    if lock_path is None:
+        lock = _advisory_lock(engine, notify)
+    elif (lock_path := _sqlite_lock_path(engine)) is not None:
+        lock = _file_lock(lock_path, notify)
+    else:
+        lock = contextlib.nullcontext()
+    with lock:
         yield
-        return
+
+
+@contextlib.contextmanager
+def _advisory_lock(engine: sa.Engine, notify: Callable[[], None]) -> Iterator[None]:
+    key = {"key": STARTUP_LOCK_KEY}
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if not connection.execute(sa.text("SELECT pg_try_advisory_lock(:key)"), key).scalar():
+            notify()
+            connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), key)
+        try:
+            yield
+        finally:
+            connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), key)
+
+
+@contextlib.contextmanager
+def _file_lock(lock_path: pathlib.Path, notify: Callable[[], None]) -> Iterator[None]:
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            notify()
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:

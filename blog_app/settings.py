@@ -22,12 +22,16 @@ def assets_dir() -> pathlib.Path:
 
 
 def database_url() -> str:
-    """The SQLAlchemy URL from ``DATABASE_URL``, defaulting to a SQLite file in the project.
+    """The SQLAlchemy URL from ``DATABASE_URL``, defaulting to a SQLite file in the project."""
+    return normalize_database_url(os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_PATH}")
 
-    ``postgres://`` and ``postgresql://`` URLs (as hosting providers print them)
-    are pointed at the psycopg 3 driver that the project installs.
+
+def normalize_database_url(url: str) -> str:
+    """``url`` with its PostgreSQL scheme pointed at the psycopg 3 driver the project installs.
+
+    ``postgres://`` and ``postgresql://`` are how hosting providers print URLs; SQLAlchemy would
+    pick psycopg2 for them, which is not installed. Any other URL is returned unchanged.
     """
-    url = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_PATH}"
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]

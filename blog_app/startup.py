@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from blog_app import database, settings
 from blog_app.ingest import IngestReport, ingest
 
+WAITING_MESSAGE = "start-up: another app process is migrating and loading content; waiting for it to finish"
+
 
 def prepare_database(
     engine: sa.Engine | None = None,
@@ -32,10 +34,11 @@ def prepare_database(
     """
     engine = engine or database.get_engine()
     content_dir = content_dir or settings.content_dir()
-    with database.startup_lock(engine):
+    stream = stream or sys.stderr
+    with database.startup_lock(engine, on_wait=lambda: print(WAITING_MESSAGE, file=stream, flush=True)):
         database.upgrade_schema(engine)
         report = ingest(engine, content_dir, assets_dir=settings.assets_dir())
-    print_report(report, stream or sys.stderr)
+    print_report(report, stream)
     return report
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 import shutil
 import textwrap
@@ -12,7 +13,19 @@ import sqlalchemy as sa
 from blog_app import database, settings
 
 SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
+SEED_SLUG = SEED.stem
+SEED_TITLE = "The top Python frameworks for building web apps (2024)"
+SEED_TEXT = "There are 16 million Python developers"  # from its first paragraph
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when something the test needs is missing, or fail under REQUIRE_ALL_TESTS (CI)."""
+    if condition:
+        return
+    if os.environ.get("REQUIRE_ALL_TESTS"):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 def write_post(

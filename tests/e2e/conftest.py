@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from blog_app import settings
-from tests.conftest import write_post
+from tests.conftest import require, write_post
 from tests.e2e.browser import chromium_paths, new_driver
 
 ARTIFACTS = settings.PROJECT_ROOT / "artifacts"
@@ -20,15 +20,6 @@ ARCHIVE_POSTS = 13
 DRAFT = {"slug": "unfinished-thoughts", "title": "Unfinished thoughts on async views"}
 SCHEDULED = {"slug": "next-month", "title": "A post scheduled for next month"}
 UNPUBLISHED_WORD = "zanzibar"
-
-
-def require(condition: bool, reason: str) -> None:
-    """Skip when something the test needs is missing, or fail under REQUIRE_ALL_TESTS (CI)."""
-    if condition:
-        return
-    if os.environ.get("REQUIRE_ALL_TESTS"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

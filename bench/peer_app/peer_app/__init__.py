@@ -1,0 +1,1 @@
+"""The one-page-per-post benchmark app."""

@@ -93,7 +93,7 @@ def bench_watch(_sizes: list[int]) -> Table:
     table = Table("Dev loop: file saved → change served by the running app", ["change", "median", "max", "rounds"])
     with tempfile.TemporaryDirectory() as tmp, _content_copy_in_project() as content:
         url = f"sqlite:///{tmp}/blog.db"
-        server = DevServer(content, url, pathlib.Path(tmp) / "server.log")
+        server = DevServer(content, url, pathlib.Path(tmp) / "logs")
         engine = sa.create_engine(url)
         with server:
             wait_until(lambda: sa.inspect(engine).has_table("post") and title_of(engine, "writing-posts") is not None)

@@ -50,7 +50,7 @@ def dev_app(tmp_path_factory):
     shutil.copytree(settings.PROJECT_ROOT / "content", content)
     write_unpublished_posts(content)
     work = tmp_path_factory.mktemp("dev-app")
-    server = DevServer(content, f"sqlite:///{work / 'blog.db'}", work / "reflex-run.log")
+    server = DevServer(content, f"sqlite:///{work / 'blog.db'}", work / "logs")
     try:
         with server:
             yield server
@@ -106,9 +106,7 @@ def test_new_changed_and_deleted_files_reach_the_running_app_without_a_restart(d
 def test_a_production_server_starts_no_watcher(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(settings.PROJECT_ROOT / "content", content)
-    server = DevServer(
-        content, f"sqlite:///{tmp_path / 'blog.db'}", tmp_path / "prod.log", backend_only=True, env="prod"
-    )
+    server = DevServer(content, f"sqlite:///{tmp_path / 'blog.db'}", tmp_path / "logs", backend_only=True, env="prod")
     with server:  # the backend answers only once its start-up tasks (the watcher among them) have begun
         log = server.log()
     assert "ingest: 2 loaded, 0 unchanged" in log

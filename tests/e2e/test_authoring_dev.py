@@ -7,6 +7,7 @@ reload would see it) and a throwaway SQLite database, which the tests read throu
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 import shutil
 import time
 from collections.abc import Callable
@@ -128,6 +129,18 @@ def test_a_broken_save_is_reported_as_path_line_reason_and_the_last_good_version
     post.unlink()
 
 
+def look_and_screenshot(driver, axe_source: str, stem: pathlib.Path) -> None:
+    """No serious accessibility problem in light or dark; screenshots in light, dark and at phone width."""
+    for scheme in ("light", "dark"):
+        emulate_color_scheme(driver, scheme)
+        assert not serious_accessibility_violations(driver, axe_source), scheme
+        save_full_page_screenshot(driver, f"{stem}-{scheme}.png")
+    emulate_phone(driver, 375)
+    save_full_page_screenshot(driver, f"{stem}-phone.png")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    emulate_color_scheme(driver, "light")
+
+
 def test_drafts_and_scheduled_posts_show_in_development_marked_as_such(dev_app, dev_browser, artifacts_dir, axe_source):
     titles = open_index(dev_browser, dev_app.frontend_url)
     assert titles[:2] == [SCHEDULED["title"], DRAFT["title"]]  # dated after every published post
@@ -135,26 +148,21 @@ def test_drafts_and_scheduled_posts_show_in_development_marked_as_such(dev_app, 
     scheduled_day = dt.date.today() + dt.timedelta(days=30)
     assert badges == [f"Scheduled for {scheduled_day:%B} {scheduled_day.day}, {scheduled_day.year}", "Draft"]
     assert_page_is_clean(dev_browser)
-    assert not serious_accessibility_violations(dev_browser, axe_source)
-    save_full_page_screenshot(dev_browser, str(artifacts_dir / "dev-index-with-unpublished.png"))
+    look_and_screenshot(dev_browser, axe_source, artifacts_dir / "dev-index-with-unpublished")
 
     open_post(dev_browser, dev_app.frontend_url, DRAFT["slug"])
     banner = wait_for(lambda: dev_browser.find_element(By.CSS_SELECTOR, ".status-banner"), message="the draft banner")
     assert banner.text.startswith("Draft · Readers cannot see this draft")
     assert "draft: true" in banner.text
     assert_page_is_clean(dev_browser)
-    for scheme in ("light", "dark"):
-        emulate_color_scheme(dev_browser, scheme)
-        assert not serious_accessibility_violations(dev_browser, axe_source), scheme
-        save_full_page_screenshot(dev_browser, str(artifacts_dir / f"dev-draft-banner-{scheme}.png"))
-    emulate_phone(dev_browser, 375)
-    save_full_page_screenshot(dev_browser, str(artifacts_dir / "dev-draft-banner-phone.png"))
+    look_and_screenshot(dev_browser, axe_source, artifacts_dir / "dev-draft-banner")
 
     open_post(dev_browser, dev_app.frontend_url, SCHEDULED["slug"])
     banner = wait_for(
         lambda: dev_browser.find_element(By.CSS_SELECTOR, ".status-banner"), message="the scheduled banner"
     )
     assert banner.text.startswith(f"Scheduled for {scheduled_day:%B} {scheduled_day.day}, {scheduled_day.year} · ")
+    look_and_screenshot(dev_browser, axe_source, artifacts_dir / "dev-scheduled-banner")
 
 
 def test_open_pages_show_saved_changes_without_a_reload(dev_app, dev_browser):

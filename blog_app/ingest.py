@@ -13,6 +13,7 @@ from sqlmodel import Session, col, delete, select
 from blog_app.assets import asset_exists, is_site_path
 from blog_app.content import Diagnostic, Document, content_hash
 from blog_app.content.batch import parse_many
+from blog_app.framework_store import delete_frameworks, replace_frameworks
 from blog_app.models import Keyword, Post, PostKeyword, utc_now
 
 
@@ -187,6 +188,7 @@ def _store_posts(db: Session, documents: dict[str, Document], stored: dict[str, 
     ]
     if links:  # a core executemany: building thousands of ORM objects costs more than the insert
         db.exec(sa.insert(PostKeyword), params=links)
+    replace_frameworks(db, {posts[key].id: document.frameworks for key, document in documents.items()}, updated)
 
 
 def _store_post(db: Session, document: Document, key: str, existing: _Stored | None) -> Post:
@@ -236,6 +238,7 @@ def _keyword_id(db: Session, name: str) -> int:
 
 
 def _remove_post(db: Session, row: _Stored) -> None:
+    delete_frameworks(db, [row.id])
     db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == row.id))
     db.exec(delete(Post).where(col(Post.id) == row.id))
 

@@ -61,3 +61,32 @@ class PostKeyword(SQLModel, table=True):
     post_id: int = Field(foreign_key="post.id", primary_key=True, ondelete="CASCADE")
     keyword_id: int = Field(foreign_key="keyword.id", primary_key=True, index=True, ondelete="CASCADE")
     position: int = 0
+
+
+class Framework(SQLModel, table=True):
+    """A framework a post compares: one ``##`` section with pros and cons, linked to that section."""
+
+    __table_args__ = (sa.UniqueConstraint("post_id", "slug"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="post.id", index=True, ondelete="CASCADE")
+    slug: str = Field(max_length=200)
+    name: str = Field(max_length=200)
+    tagline: str = Field(default="", max_length=500)
+    summary: str = Field(default="", sa_type=sa.Text)
+    anchor: str = Field(default="", max_length=300)
+    position: int = 0
+
+
+class Trait(SQLModel, table=True):
+    """One pro or con of a framework; ``key`` groups equal titles across frameworks."""
+
+    __table_args__ = (sa.CheckConstraint("kind IN ('pro', 'con')", name="kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    framework_id: int = Field(foreign_key="framework.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=3)
+    title: str = Field(max_length=200)
+    key: str = Field(max_length=200)
+    description: str = Field(default="", sa_type=sa.Text)
+    position: int = 0

@@ -61,3 +61,16 @@ def sqlite_engine(tmp_path: pathlib.Path) -> sa.Engine:
     database.upgrade_schema(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def seed_frameworks(sqlite_engine, content_dir):
+    """The frameworks of the seed post, ingested into SQLite and read back."""
+    from sqlmodel import Session
+
+    from blog_app.framework_queries import list_frameworks
+    from blog_app.ingest import ingest
+
+    ingest(sqlite_engine, content_dir)
+    with Session(sqlite_engine) as db:
+        return list_frameworks(db)

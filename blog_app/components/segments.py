@@ -23,7 +23,38 @@ def heading_segment(segment: rx.Var) -> rx.Component:
             class_name="post-heading",
         )
 
-    return rx.match(segment["level"].to(int), (2, heading("h2", "7")), (3, heading("h3", "5")), heading("h4", "4"))
+    return rx.match(
+        segment["level"].to(int),
+        (2, rx.fragment(heading("h2", "7"), explorer_link(segment))),
+        (3, heading("h3", "5")),
+        heading("h4", "4"),
+    )
+
+
+def explorer_link(segment: rx.Var) -> rx.Component:
+    """Under a framework's heading: a link to the frameworks explorer focused on that framework."""
+    url = segment["explorer"].to(str)
+    name = segment["framework"].to(str)
+    return rx.cond(
+        url != "",
+        rx.link(
+            rx.badge(
+                rx.icon("sliders-horizontal", size=12),
+                "Compare ",
+                name,
+                " in the frameworks explorer",
+                rx.icon("arrow-right", size=12),
+                variant="soft",
+                size="2",
+                radius="full",
+            ),
+            href=url,
+            underline="none",
+            display="inline-block",
+            margin_bottom="0.75em",
+            class_name="explorer-link",
+        ),
+    )
 
 
 def image_segment(segment: rx.Var) -> rx.Component:

@@ -33,6 +33,7 @@ class Body:
     word_count: int
     reading_minutes: int
     diagnostics: list[Diagnostic]
+    blocks: list[block_token.BlockToken] = dataclasses.field(default_factory=list, repr=False)
 
 
 def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
@@ -63,6 +64,7 @@ def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         diagnostics=builder.diagnostics,
+        blocks=blocks,
     )
 
 

@@ -8,6 +8,7 @@ import pathlib
 
 from blog_app.content.body import parse_body
 from blog_app.content.diagnostics import ContentError, Diagnostic
+from blog_app.content.frameworks import FrameworkEntry, extract_frameworks
 from blog_app.content.front_matter import FrontMatter, parse_front_matter, split_front_matter
 from blog_app.content.segments import Segment, TocEntry
 
@@ -26,6 +27,7 @@ class Document:
     word_count: int
     reading_minutes: int
     warnings: list[Diagnostic]
+    frameworks: list[FrameworkEntry] = dataclasses.field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -33,9 +35,14 @@ class Document:
         return self.meta.slug
 
 
+# Bump when parsing changes what is stored for the same file: every post is then re-parsed
+# at the next ingest instead of keeping what the old parser made of it.
+PARSER_VERSION = 2
+
+
 def content_hash(data: bytes) -> str:
-    """The fingerprint ingest uses to skip unchanged files."""
-    return hashlib.sha256(data).hexdigest()
+    """The fingerprint ingest uses to skip unchanged files: the file's bytes and the parser version."""
+    return hashlib.sha256(b"parser %d\n" % PARSER_VERSION + data).hexdigest()
 
 
 def decode_post(path: str, data: bytes) -> str:
@@ -70,6 +77,8 @@ def parse_post(path: str, data: bytes) -> Document:
     parts = split_front_matter(path, text)
     meta, warnings = parse_front_matter(path, parts.yaml_text, default_slug=pathlib.PurePath(path).stem)
     body = parse_body(path, parts.body, line_offset=parts.body_offset)
+    anchors = {segment.line: segment.anchor for segment in body.segments if segment.kind == "heading"}
+    frameworks, framework_warnings = extract_frameworks(path, body.blocks, parts.body_offset, anchors)
     return Document(
         meta=meta,
         source_path=path,
@@ -80,5 +89,6 @@ def parse_post(path: str, data: bytes) -> Document:
         excerpt=body.excerpt or meta.description,
         word_count=body.word_count,
         reading_minutes=body.reading_minutes,
-        warnings=warnings + body.diagnostics,
+        warnings=warnings + body.diagnostics + framework_warnings,
+        frameworks=frameworks,
     )

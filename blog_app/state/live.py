@@ -18,10 +18,10 @@ class FollowsContent(rx.State, mixin=True):
     def _load(self) -> None:
         raise NotImplementedError
 
-    def _load_and_follow(self):
-        """Load the page's data; in development, also return the event that keeps it current."""
+    def _load_and_follow(self) -> list:
+        """Load the page's data; the events to return: in development, the one that keeps it current."""
         self._load()
-        return type(self).follow_content if run_mode.is_development() else None
+        return [type(self).follow_content] if run_mode.is_development() else []
 
     @rx.event(background=True)
     async def follow_content(self):

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app import database, queries, run_mode
+from blog_app import database, framework_queries, queries, run_mode
 from blog_app.assets import flag_missing_images, image_missing
+from blog_app.explorer import link_framework_headings
 from blog_app.queries import PostDetail, PostLink
 from blog_app.state.live import FollowsContent
+
+# The post arrives after the page renders, too late for the browser's own jump to ``#section``:
+# once the heading exists (a few frames at most), scroll to it.
+SCROLL_TO_HASH = """(() => {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  let frames = 0;
+  const jump = () => {
+    const target = id && document.getElementById(id);
+    if (target) target.scrollIntoView();
+    else if (id && frames++ < 60) requestAnimationFrame(jump);
+  };
+  jump();
+})()"""
 
 
 class PostState(FollowsContent, rx.State):
@@ -21,8 +35,9 @@ class PostState(FollowsContent, rx.State):
 
     @rx.event
     def on_load(self):
-        """Load the post named by the route's ``slug`` from the database; in development, keep following it."""
-        return self._load_and_follow()
+        """Load the post named by the route's ``slug`` and jump to ``#section``; in development, keep following it."""
+        events = self._load_and_follow()
+        return [rx.call_script(SCROLL_TO_HASH), *events] if self.found else events
 
     def _load(self) -> None:
         slug = str(self.slug)  # the [slug] route argument
@@ -30,8 +45,9 @@ class PostState(FollowsContent, rx.State):
         with database.session() as db:
             detail = queries.get_post(db, slug, audience)
             newer, older = queries.adjacent_posts(db, slug, audience) if detail else (None, None)
+            sections = framework_queries.framework_sections(db, slug) if detail else {}
         if detail is not None:
-            detail.segments = flag_missing_images(detail.segments)
+            detail.segments = link_framework_headings(flag_missing_images(detail.segments), sections)
             detail.cover_missing = image_missing(detail.cover_image)
         self.found = detail is not None
         self.post = detail or PostDetail()

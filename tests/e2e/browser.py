@@ -125,7 +125,7 @@ def emulate_phone(driver: WebDriver, width: int = 375, height: int = 812) -> Non
 
 
 def serious_accessibility_violations(driver: WebDriver, axe_source: str) -> list[str]:
-    """Run axe-core on the page; one line per serious or critical violation (none is the goal)."""
+    """Run axe-core on the page; the serious and critical violations, one line each."""
     driver.execute_script(axe_source)
     violations = driver.execute_async_script(
         """const done = arguments[arguments.length - 1];
@@ -139,3 +139,12 @@ def serious_accessibility_violations(driver: WebDriver, axe_source: str) -> list
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def background_lightness(driver: WebDriver) -> float:
+    """0 (black) to 1 (white): the lightness of the page background the theme paints."""
+    return driver.execute_script(
+        """const [r, g, b] = getComputedStyle(document.querySelector('.radix-themes')).backgroundColor
+             .match(/\\d+/g).map(Number);
+           return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;"""
+    )

@@ -7,6 +7,7 @@ from selenium.webdriver.common.by import By
 
 from tests.e2e.browser import (
     assert_page_is_clean,
+    background_lightness,
     emulate_color_scheme,
     emulate_phone,
     new_driver,
@@ -30,15 +31,6 @@ def load(driver, base_url: str, page: str) -> None:
     path, ready = PAGES[page]
     driver.get(base_url.rstrip("/") + path)
     wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ready), message=f"{page} to render")
-
-
-def background_lightness(driver) -> float:
-    """0 (black) to 1 (white): the lightness of the page background the theme paints."""
-    return driver.execute_script(
-        """const [r, g, b] = getComputedStyle(document.querySelector('.radix-themes')).backgroundColor
-             .match(/\\d+/g).map(Number);
-           return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;"""
-    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

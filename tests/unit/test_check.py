@@ -44,6 +44,10 @@ EXPECTED = {
         "8: warning: python exec blocks may only import reflex, reflex_image_zoom, not os; the block was not run and is left out of the page"
     ],
     "scheduled-post.md": [],
+    "unreadable-framework.md": [
+        "15: warning: section 'Gamma — the second one' has no pros or cons in the '- **Title**: text' form; left out of the frameworks explorer",
+        "19: warning: pro item is not in the '- **Title**: text' form; left out of the frameworks explorer",
+    ],
     "unsafe-image.md": ["7: warning: image src 'javascript:alert(1)' is not a site path or http(s) URL; left out"],
 }
 
@@ -70,7 +74,7 @@ def test_bad_content_fails_with_one_line_per_problem():
     expected = [f"tests/fixtures/bad-content/{name}:{line}" for name, lines in EXPECTED.items() for line in lines]
     assert result.stdout.splitlines() == expected  # sorted by file, then line
     assert result.returncode == 1
-    assert result.stderr.strip() == "check: 16 posts, 19 problems, 1 editorial note"
+    assert result.stderr.strip() == "check: 17 posts, 21 problems, 1 editorial note"
 
 
 def test_shipped_content_passes_and_lists_its_editorial_notes():

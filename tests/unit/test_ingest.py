@@ -151,3 +151,14 @@ def test_missing_image_is_a_warning(sqlite_engine, content_dir, tmp_path):
     assert missing == [
         f"{content_dir / SEED.name}:31: warning: image /blog/github-python_top_language_2024.webp not found under assets/"
     ]
+
+
+def test_a_new_parser_version_reparses_unchanged_files(sqlite_engine, content_dir, monkeypatch, parse_calls):
+    from blog_app.content import document
+
+    ingest(sqlite_engine, content_dir)
+    assert ingest(sqlite_engine, content_dir).unchanged
+    monkeypatch.setattr(document, "PARSER_VERSION", document.PARSER_VERSION + 1)
+    report = ingest(sqlite_engine, content_dir)
+    assert len(report.loaded) == 1 and not report.unchanged
+    assert len(parse_calls) == 2

@@ -18,7 +18,14 @@ def test_upgrade_head_on_empty_database_matches_models(tmp_path):
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
-        assert set(sa.inspect(connection).get_table_names()) == {"alembic_version", "post", "keyword", "postkeyword"}
+        assert set(sa.inspect(connection).get_table_names()) == {
+            "alembic_version",
+            "post",
+            "keyword",
+            "postkeyword",
+            "framework",
+            "trait",
+        }
     command.check(database.alembic_config(engine))  # raises when autogenerate would write anything
 
 

@@ -85,7 +85,7 @@ def _problem(
     name = path.removeprefix(POST_PREFIX).strip("/")
     if path.startswith(POST_PREFIX) and name and "/" not in name and "." not in name:
         return _post_problem(name, anchor, source, posts, today)
-    if path in APP_PAGES or asset_exists(path, assets_dir):
+    if (path.rstrip("/") or "/") in APP_PAGES or asset_exists(path, assets_dir):
         return None
     return "no post, page or file under assets/ has this address"
 

@@ -60,7 +60,7 @@ def test_links_that_lead_somewhere_pass(tmp_path):
         ## Here
 
         [own heading](#here), [other post](/blog/target), [its heading](/blog/target#deep-dive),
-        [relative](target), [up and over](../frameworks), [home](/), [feed](/rss.xml),
+        [relative](target), [up and over](../frameworks), [home](/), [feed](/rss.xml), [explorer](/frameworks/),
         [cover file](/blog/ag-grid.webp), [mail](mailto:editors@example.com), [web](https://example.com/x#y),
         [escaped heading](/blog/target#deep%2Ddive).
         """,

@@ -22,6 +22,15 @@ _PUBLIC_URLS = {
     if os.environ.get(variable, "").strip()
 }
 
+# Saved posts are picked up by blog_app.content_watch (one incremental ingest, no restart), so the
+# backend's hot reload must not restart the server for them. It only watches the project's top-level
+# folders, so only a content folder directly in the project needs leaving out.
+_CONTENT_DIR = settings.content_dir()
+if _CONTENT_DIR.parent == settings.PROJECT_ROOT and _CONTENT_DIR.is_dir():
+    _excluded = [path for path in os.environ.get("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", "").split(":") if path]
+    if str(_CONTENT_DIR) not in _excluded:
+        os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join([*_excluded, str(_CONTENT_DIR)])
+
 config = rx.Config(
     app_name="blog_app",
     db_url=settings.database_url(),

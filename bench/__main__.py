@@ -12,8 +12,9 @@ import sys
 from bench.bench_build import bench_build
 from bench.bench_explorer import bench_explorer
 from bench.bench_ingest import bench_ingest
+from bench.bench_watch import bench_watch
 
-BENCHMARKS = {"build": bench_build, "ingest": bench_ingest, "explorer": bench_explorer}
+BENCHMARKS = {"build": bench_build, "ingest": bench_ingest, "explorer": bench_explorer, "watch": bench_watch}
 
 
 def machine() -> str:

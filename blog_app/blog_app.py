@@ -1,9 +1,10 @@
-"""The Reflex app: pages, and the database prepared when the backend starts."""
+"""The Reflex app: pages, the database prepared when the backend starts, and (in development) content/ watched."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from blog_app.content_watch import watch_content
 from blog_app.routes import register_pages, static_page_paths
 from blog_app.seo.page_head import feed_links
 from blog_app.seo.routes import seo_api
@@ -19,3 +20,5 @@ app = rx.App(
 register_pages(app)
 # A plain function runs to completion before the server accepts requests.
 app.register_lifespan_task(prepare_database)
+# Development only (it returns at once in production): saved posts are re-ingested without a restart.
+app.register_lifespan_task(watch_content)

@@ -7,7 +7,9 @@ from collections import defaultdict
 
 from sqlmodel import Session, col, select
 
+from blog_app import visibility
 from blog_app.models import Framework, Post, Trait
+from blog_app.visibility import Audience
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,13 +43,14 @@ class FrameworkRecord:
         return frozenset(trait.key for trait in self.traits if trait.kind == kind)
 
 
-def list_frameworks(db: Session) -> list[FrameworkRecord]:
-    """Every framework of the published posts, in post order.
+def list_frameworks(db: Session, audience: Audience | None = None) -> list[FrameworkRecord]:
+    """Every framework of the posts ``audience`` may see (default: readers), in post order.
 
     A framework several posts describe is listed once, from the newest post.
 
     Args:
         db: A session.
+        audience: Who is looking (``blog_app.visibility``): readers never get drafts or scheduled posts.
 
     Returns:
         The frameworks, newest post first, each post's in the order it presents them.
@@ -55,7 +58,7 @@ def list_frameworks(db: Session) -> list[FrameworkRecord]:
     rows = db.exec(
         select(Framework, Post.slug)
         .join(Post, col(Post.id) == col(Framework.post_id))
-        .where(col(Post.draft).is_(False))
+        .where(visibility.visible_condition(audience or visibility.readers()))
         .order_by(col(Post.published).desc(), col(Post.id), col(Framework.position))
     ).all()
     traits = _traits_by_framework(db, [framework.id for framework, _ in rows])

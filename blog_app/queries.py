@@ -1,4 +1,8 @@
-"""Read functions over the post tables; each takes a session and returns plain data."""
+"""Read functions over the post tables; each takes a session and returns plain data.
+
+Every function that finds posts for a page takes an ``Audience`` (default: readers of the
+published site) and only returns the posts ``blog_app.visibility`` lets that audience see.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from blog_app import visibility
 from blog_app.index_query import PAGE_SIZE, IndexQuery
 from blog_app.models import Keyword, Post, PostKeyword
+from blog_app.visibility import Audience
 
 
 @dataclasses.dataclass
@@ -37,6 +43,9 @@ class PostSummary:
     reading_minutes: int = 1
     keywords: list[KeywordRef] = dataclasses.field(default_factory=list)
     cover_missing: bool = False
+    # "published", "draft" or "scheduled"; only authors (development) ever get the last two.
+    status: str = "published"
+    status_label: str = ""
 
 
 @dataclasses.dataclass
@@ -73,47 +82,49 @@ def format_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def reader_visible() -> sa.ColumnElement[bool]:
-    """The condition a post must meet to be shown to readers.
-
-    The one place that decides: the index, post pages, their neighbours, the feeds
-    and the sitemap all filter by it.
-    """
-    return sa.true()
+def list_posts(db: Session, audience: Audience | None = None) -> list[PostSummary]:
+    """Every post ``audience`` may see (default: readers), newest first."""
+    audience = audience or visibility.readers()
+    posts = db.exec(select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)).all()
+    return _summaries(db, posts, audience.today)
 
 
-def list_posts(db: Session) -> list[PostSummary]:
-    """Every post a reader may see, newest first."""
-    return _summaries(db, db.exec(select(Post).where(reader_visible()).order_by(*_NEWEST_FIRST)).all())
+def visible_posts(db: Session, audience: Audience | None = None) -> list[PostDetail]:
+    """Every post ``audience`` may see (default: readers), newest first, in full (feeds, sitemap)."""
+    audience = audience or visibility.readers()
+    posts = db.exec(select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)).all()
+    return _details(db, posts, audience.today)
 
 
-def visible_posts(db: Session) -> list[PostDetail]:
-    """Every post a reader may see, newest first, in full (for feeds and the sitemap)."""
-    return _details(db, db.exec(select(Post).where(reader_visible()).order_by(*_NEWEST_FIRST)).all())
-
-
-def search_posts(db: Session, query: IndexQuery) -> PostPage:
-    """The posts of one index page, filtered by keyword and search words, newest first.
-
-    Every search word must appear (case-insensitively) in the title, description or body.
-    """
-    conditions = _filters(query)
-    total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
-    offset = (query.page - 1) * PAGE_SIZE
-    posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
-    return PostPage(
-        posts=_summaries(db, posts), total=total, page=query.page, pages=max(1, math.ceil(total / PAGE_SIZE))
-    )
-
-
-def content_version(db: Session) -> tuple[int, str]:
-    """A value that changes whenever a visible post is added, changed, removed, shown or hidden.
+def content_version(db: Session, audience: Audience | None = None) -> tuple[int, str]:
+    """A value that changes whenever a post ``audience`` may see is added, changed, removed, shown or hidden.
 
     Ingest stamps ``updated_at`` on every post it writes, so the count and the newest stamp
     of the visible posts say whether documents built from them are still current.
     """
-    count, newest = db.exec(select(func.count(), func.max(Post.updated_at)).where(reader_visible())).one()
+    audience = audience or visibility.readers()
+    condition = visibility.visible_condition(audience)
+    count, newest = db.exec(select(func.count(), func.max(Post.updated_at)).where(condition)).one()
     return count, str(newest)
+
+
+def search_posts(db: Session, query: IndexQuery, audience: Audience | None = None) -> PostPage:
+    """The posts of one index page, filtered by keyword and search words, newest first.
+
+    Every search word must appear (case-insensitively) in the title, description or body.
+    Only posts ``audience`` may see (default: readers) are counted and listed.
+    """
+    audience = audience or visibility.readers()
+    conditions = [visibility.visible_condition(audience), *_filters(query)]
+    total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
+    offset = (query.page - 1) * PAGE_SIZE
+    posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
+    return PostPage(
+        posts=_summaries(db, posts, audience.today),
+        total=total,
+        page=query.page,
+        pages=max(1, math.ceil(total / PAGE_SIZE)),
+    )
 
 
 def keyword_name(db: Session, slug: str) -> str | None:
@@ -121,15 +132,19 @@ def keyword_name(db: Session, slug: str) -> str | None:
     return db.exec(select(Keyword.name).where(Keyword.slug == slug)).first()
 
 
-def get_post(db: Session, slug: str) -> PostDetail | None:
-    """The post with ``slug``, or None (also for a post readers may not see)."""
-    post = db.exec(select(Post).where(Post.slug == slug, reader_visible())).first()
-    return _details(db, [post])[0] if post else None
+def get_post(db: Session, slug: str, audience: Audience | None = None) -> PostDetail | None:
+    """The post with ``slug``, or None when there is none ``audience`` (default: readers) may see."""
+    audience = audience or visibility.readers()
+    post = db.exec(select(Post).where(Post.slug == slug, visibility.visible_condition(audience))).first()
+    return _details(db, [post], audience.today)[0] if post else None
 
 
-def adjacent_posts(db: Session, slug: str) -> tuple[PostLink | None, PostLink | None]:
-    """The next newer and next older post around ``slug`` in index order."""
-    order = db.exec(select(Post.slug, Post.title).where(reader_visible()).order_by(*_NEWEST_FIRST)).all()
+def adjacent_posts(db: Session, slug: str, audience: Audience | None = None) -> tuple[PostLink | None, PostLink | None]:
+    """The next newer and next older post around ``slug`` in index order, among those ``audience`` may see."""
+    audience = audience or visibility.readers()
+    order = db.exec(
+        select(Post.slug, Post.title).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)
+    ).all()
     slugs = [row[0] for row in order]
     if slug not in slugs:
         return None, None
@@ -159,7 +174,7 @@ _NEWEST_FIRST = (col(Post.published).desc(), col(Post.title))
 
 
 def _filters(query: IndexQuery) -> list[sa.ColumnElement[bool]]:
-    conditions: list[sa.ColumnElement[bool]] = [reader_visible()]
+    conditions: list[sa.ColumnElement[bool]] = []
     if query.tag:
         tagged = select(PostKeyword.post_id).join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
         conditions.append(col(Post.id).in_(tagged.where(Keyword.slug == query.tag)))
@@ -169,8 +184,16 @@ def _filters(query: IndexQuery) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
-def _summaries(db: Session, posts: list[Post]) -> list[PostSummary]:
+def status_label(status: str, published: dt.date) -> str:
+    """What the dev banner and card badge say: ``Draft``, ``Scheduled for May 1, 2030`` or nothing."""
+    if status == "draft":
+        return "Draft"
+    return f"Scheduled for {format_date(published)}" if status == "scheduled" else ""
+
+
+def _summaries(db: Session, posts: list[Post], today: dt.date) -> list[PostSummary]:
     keywords = keywords_by_post(db, [post.id for post in posts])
+    statuses = [visibility.publication_status(post, today) for post in posts]
     return [
         PostSummary(
             slug=post.slug,
@@ -182,13 +205,15 @@ def _summaries(db: Session, posts: list[Post]) -> list[PostSummary]:
             cover_image=post.cover_image,
             reading_minutes=post.reading_minutes,
             keywords=keywords.get(post.id, []),
+            status=status,
+            status_label=status_label(status, post.published),
         )
-        for post in posts
+        for post, status in zip(posts, statuses, strict=True)
     ]
 
 
-def _details(db: Session, posts: list[Post]) -> list[PostDetail]:
-    summaries = _summaries(db, posts)
+def _details(db: Session, posts: list[Post], today: dt.date) -> list[PostDetail]:
+    summaries = _summaries(db, posts, today)
     return [
         PostDetail(
             **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import zoneinfo
 
 PROJECT_ROOT = pathlib.Path(__file__).resolve().parent.parent
 # Hidden, so the dev server does not hot-reload whenever SQLite touches its WAL files.
@@ -48,6 +49,19 @@ def site_tagline() -> str:
         os.environ.get("BLOG_SITE_TAGLINE", "").strip()
         or "Notes on building web apps in Python: frameworks, trade-offs and what we learned."
     )
+
+
+def site_timezone() -> zoneinfo.ZoneInfo:
+    """The time zone whose calendar decides when a scheduled post appears (``BLOG_TIMEZONE``, default UTC).
+
+    Raises:
+        ValueError: If ``BLOG_TIMEZONE`` is not an IANA zone name such as ``Europe/Paris``.
+    """
+    name = os.environ.get("BLOG_TIMEZONE", "").strip() or "UTC"
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"BLOG_TIMEZONE={name!r} is not a time zone name such as 'UTC' or 'Europe/Paris'") from None
 
 
 def site_url() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app.components.keywords import keyword_chips
+from blog_app.components.publication import status_badge
 from blog_app.queries import PostSummary
 
 
@@ -45,6 +46,7 @@ def post_card(post: rx.Var[PostSummary]) -> rx.Component:
             rx.link(cover_image(post.cover_image, post.cover_missing), href=href, tab_index=-1, aria_hidden="true"),
         ),
         rx.flex(
+            status_badge(post.status, post.status_label),
             rx.heading(
                 rx.link(post.title, href=href, color_scheme="gray", high_contrast=True, underline="hover"),
                 as_="h2",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import threading
 from collections.abc import Iterable
 
 from mistletoe import Document, block_token, span_token
@@ -14,14 +13,13 @@ from slugify import slugify
 
 from blog_app.content import directives
 from blog_app.content.diagnostics import Diagnostic
+from blog_app.content.markdown import mistletoe_html
 from blog_app.content.sanitize import is_safe_image_src, sanitize_html, strip_tags
 from blog_app.content.segments import Segment, TocEntry
 
 WORDS_PER_MINUTE = 230
 EXCERPT_CHARS = 280
 EDITORIAL = re.compile(r"^\s*(TODO|FIXME|XXX)\b\s*(\(|:)")
-# mistletoe keeps its token registry in module globals; one parse at a time.
-_MISTLETOE_LOCK = threading.Lock()
 
 
 @dataclasses.dataclass
@@ -49,7 +47,7 @@ def parse_body(path: str, markdown: str, line_offset: int = 0) -> Body:
     Returns:
         The segments, table of contents, plain text and warnings.
     """
-    with _MISTLETOE_LOCK, HtmlRenderer() as renderer:
+    with mistletoe_html() as renderer:
         blocks = list(Document(markdown).children or [])
         for block in blocks:
             smarten_dashes(block)
@@ -94,7 +92,9 @@ class _SegmentBuilder:
             token, (block_token.Heading, block_token.SetextHeading, block_token.Paragraph)
         ) and EDITORIAL.match(plain):
             self.diagnostics.append(
-                Diagnostic(self.path, line, f"editorial note left out of the page: {plain.strip()}", "warning")
+                Diagnostic(
+                    self.path, line, f"editorial note left out of the page: {plain.strip()}", "warning", editorial=True
+                )
             )
         elif isinstance(token, (block_token.Heading, block_token.SetextHeading)):
             self._add_heading(token, plain, line)

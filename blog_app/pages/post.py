@@ -8,6 +8,7 @@ from blog_app.components.keywords import keyword_chips
 from blog_app.components.layout import site_layout
 from blog_app.components.not_found import not_found_message
 from blog_app.components.post_card import cover_image, post_byline
+from blog_app.components.publication import status_banner
 from blog_app.components.segments import post_body
 from blog_app.components.toc import toc_collapsible, toc_sidebar
 from blog_app.queries import PostLink
@@ -19,6 +20,7 @@ def post_header() -> rx.Component:
     post = PostState.post
     return rx.el.header(
         rx.link(rx.flex(rx.icon("arrow-left", size=14), "All posts", align="center", spacing="1"), href="/", size="2"),
+        status_banner(post.status, post.status_label),
         rx.heading(post.title, as_="h1", size=rx.breakpoints(initial="8", lg="9"), class_name="post-title"),
         rx.cond(post.description != "", rx.text(post.description, size="5", class_name="post-lede")),
         post_byline(post),

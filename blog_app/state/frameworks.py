@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app import database, framework_queries
+from blog_app import database, framework_queries, run_mode
 from blog_app.explorer import ExplorerQuery, explorer_url, parse_query
 from blog_app.explorer_view import ExplorerView, build_view
 
@@ -22,7 +22,7 @@ class ExplorerState(rx.State):
     def on_load(self):
         """Read the frameworks and build the view for the URL's query string."""
         with database.session() as db:
-            frameworks = framework_queries.list_frameworks(db)
+            frameworks = framework_queries.list_frameworks(db, run_mode.current_audience())
         self._query = parse_query(self.router.url.query).restricted(frameworks)
         self.view = build_view(frameworks, self._query)
         self.loaded = True

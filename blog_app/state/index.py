@@ -6,13 +6,14 @@ import dataclasses
 
 import reflex as rx
 
-from blog_app import database, queries
+from blog_app import database, queries, run_mode
 from blog_app.assets import image_missing
 from blog_app.index_query import IndexQuery, clean_search, index_url, parse_index_query
 from blog_app.queries import PostSummary
+from blog_app.state.live import FollowsContent
 
 
-class IndexState(rx.State):
+class IndexState(FollowsContent, rx.State):
     """The index view; the URL (``?page=&tag=&q=``) is its source of truth."""
 
     posts: list[PostSummary] = []
@@ -26,10 +27,13 @@ class IndexState(rx.State):
 
     @rx.event
     def load_posts(self):
-        """Read the view from the URL and its posts from the database."""
+        """Read the view from the URL and its posts from the database; in development, keep following them."""
+        return self._load_and_follow()
+
+    def _load(self) -> None:
         query = parse_index_query(self.router.url.query)
         with database.session() as db:
-            result = queries.search_posts(db, query)
+            result = queries.search_posts(db, query, run_mode.current_audience())
             tag_name = queries.keyword_name(db, query.tag) if query.tag else None
         for post in result.posts:
             post.cover_missing = image_missing(post.cover_image)

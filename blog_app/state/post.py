@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app import database, framework_queries, queries
+from blog_app import database, framework_queries, queries, run_mode
 from blog_app.assets import flag_missing_images, image_missing
 from blog_app.explorer import link_framework_headings
 from blog_app.queries import PostDetail, PostLink
+from blog_app.state.live import FollowsContent
 
 # The post arrives after the page renders, too late for the browser's own jump to ``#section``:
 # once the heading exists (a few frames at most), scroll to it.
@@ -23,7 +24,7 @@ SCROLL_TO_HASH = """(() => {
 })()"""
 
 
-class PostState(rx.State):
+class PostState(FollowsContent, rx.State):
     """The post shown on ``/blog/[slug]``."""
 
     post: PostDetail = PostDetail()
@@ -34,11 +35,16 @@ class PostState(rx.State):
 
     @rx.event
     def on_load(self):
-        """Load the post named by the route's ``slug`` from the database."""
+        """Load the post named by the route's ``slug`` and jump to ``#section``; in development, keep following it."""
+        events = self._load_and_follow()
+        return [rx.call_script(SCROLL_TO_HASH), *events] if self.found else events
+
+    def _load(self) -> None:
         slug = str(self.slug)  # the [slug] route argument
+        audience = run_mode.current_audience()
         with database.session() as db:
-            detail = queries.get_post(db, slug)
-            newer, older = queries.adjacent_posts(db, slug) if detail else (None, None)
+            detail = queries.get_post(db, slug, audience)
+            newer, older = queries.adjacent_posts(db, slug, audience) if detail else (None, None)
             sections = framework_queries.framework_sections(db, slug) if detail else {}
         if detail is not None:
             detail.segments = link_framework_headings(flag_missing_images(detail.segments), sections)
@@ -48,4 +54,3 @@ class PostState(rx.State):
         self.newer = newer or PostLink()
         self.older = older or PostLink()
         self.loaded = True
-        return rx.call_script(SCROLL_TO_HASH) if detail is not None else None

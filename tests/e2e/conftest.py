@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pathlib
 import shutil
@@ -15,6 +16,10 @@ from tests.e2e.browser import new_driver
 ARTIFACTS = settings.PROJECT_ROOT / "artifacts"
 # Archive posts, older than the shipped ones, so the index has a second page.
 ARCHIVE_POSTS = 13
+# Posts readers must never see (production); newer than every other post, so they would top the index.
+DRAFT = {"slug": "unfinished-thoughts", "title": "Unfinished thoughts on async views"}
+SCHEDULED = {"slug": "next-month", "title": "A post scheduled for next month"}
+UNPUBLISHED_WORD = "zanzibar"
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +46,29 @@ def e2e_content(tmp_path_factory) -> pathlib.Path:
         body="The chart below was never added to assets/.\n\n![Quarterly sign-ups](/blog/not-there.webp)\n",
         image="/blog/no-cover.webp",
     )
+    write_unpublished_posts(folder)
     return folder
+
+
+def write_unpublished_posts(folder: pathlib.Path) -> None:
+    """A draft dated in the past and a post dated 30 days from now (both hidden from readers)."""
+    write_post(
+        folder,
+        f"{DRAFT['slug']}.md",
+        DRAFT["title"],
+        date="2026-11-21",
+        draft="true",
+        description="Not ready for readers.",
+        body=f"A draft that mentions {UNPUBLISHED_WORD}.",
+    )
+    write_post(
+        folder,
+        f"{SCHEDULED['slug']}.md",
+        SCHEDULED["title"],
+        date=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
+        description="Coming soon.",
+        body=f"A scheduled post that mentions {UNPUBLISHED_WORD}.",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -138,7 +138,11 @@ def test_copy_button_puts_the_code_on_the_clipboard(prod_app, browser):
         "Browser.grantPermissions", {"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}
     )
     open_post(browser, prod_app.frontend_url, "writing-posts")
-    frame = next(f for f in browser.find_elements(By.CSS_SELECTOR, ".code-frame") if "PYTHON" in f.text.upper()[:20])
+    frame = next(
+        f
+        for f in browser.find_elements(By.CSS_SELECTOR, ".code-frame")
+        if f.find_element(By.CSS_SELECTOR, ".code-language").text.lower() == "python"
+    )
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", frame)
     frame.find_element(By.CSS_SELECTOR, "button[aria-label='Copy code to clipboard']").click()
     wait_for(lambda: "Code copied to clipboard" in body_text(browser), message="the copied confirmation")

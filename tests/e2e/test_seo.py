@@ -30,6 +30,7 @@ from tests.e2e.browser import (
     save_full_page_screenshot,
     wait_for,
 )
+from tests.e2e.conftest import DRAFT, SCHEDULED, UNPUBLISHED_WORD
 from tests.integration.app_process import app_environment, free_port, running
 
 pytestmark = pytest.mark.e2e
@@ -102,6 +103,12 @@ def http(server):
     """An HTTP client for the server; redirects are not followed."""
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
+
+
+def published_slugs(content) -> list[str]:
+    """The posts readers may see: every file but the e2e draft and scheduled post."""
+    hidden = {DRAFT["slug"], SCHEDULED["slug"]}
+    return sorted(post.stem for post in content.glob("*.md") if post.stem not in hidden)
 
 
 def page(http, path: str, status: int = 200) -> lxml.html.HtmlElement:
@@ -223,6 +230,14 @@ def test_unknown_slug_answers_404_with_the_not_found_page(http):
     assert http.get("/blog/No-Such-Post").status_code == 404
 
 
+@pytest.mark.parametrize("slug", [DRAFT["slug"], SCHEDULED["slug"]])
+def test_unpublished_posts_answer_404_and_give_nothing_away(http, slug):
+    response = http.get(f"/blog/{slug}")
+    assert response.status_code == 404
+    assert UNPUBLISHED_WORD not in response.text
+    assert head_titles(lxml.html.document_fromstring(response.text)) == [f"Post not found · {SITE_NAME}"]
+
+
 def test_a_post_without_its_cover_file_shares_the_site_image(http):
     doc = page(http, "/blog/missing-picture")
     assert only(head_values(doc, "property", "og:image"), "og:image") == f"{SITE}/og-default.png"
@@ -279,7 +294,9 @@ def test_feeds_carry_every_post_in_full_with_absolute_links(http, seo_content, p
     assert feed.version == version
     assert feed.feed.title == SITE_NAME
     titles = [entry.title for entry in feed.entries]
-    assert len(titles) == len(list(seo_content.glob("*.md")))
+    assert len(titles) == len(published_slugs(seo_content))
+    assert DRAFT["title"] not in titles and SCHEDULED["title"] not in titles
+    assert UNPUBLISHED_WORD not in response.text
     assert titles[:3] == [GUIDE_TITLE, TRICKY_TITLE, SEED_TITLE]  # newest first
     seed = feed.entries[2]
     assert seed.link == f"{SITE}/blog/{SEED}"
@@ -310,8 +327,8 @@ def test_sitemap_lists_static_pages_and_every_post_with_lastmod(http, seo_conten
     entries = {
         url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace) for url in urls
     }
-    slugs = sorted(post.stem for post in seo_content.glob("*.md"))
-    assert sorted(loc for loc in entries if "/blog/" in loc) == [f"{SITE}/blog/{slug}" for slug in slugs]
+    posts = sorted(loc for loc in entries if "/blog/" in loc)
+    assert posts == [f"{SITE}/blog/{slug}" for slug in published_slugs(seo_content)]  # no draft, nothing scheduled
     assert {f"{SITE}/", f"{SITE}/frameworks/"} <= set(entries)
     assert entries[f"{SITE}/blog/{SEED}"] == "2024-11-04"
     assert entries[f"{SITE}/blog/{TRICKY_SLUG}"] == "2024-12-01"

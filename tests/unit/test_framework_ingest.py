@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from alembic import command
-from blog_app import database
+from blog_app import database, visibility
 from blog_app.content import content_hash
 from blog_app.framework_queries import framework_sections, list_frameworks
 from blog_app.ingest import ingest
@@ -95,11 +97,16 @@ def test_the_newest_post_describes_a_framework_two_posts_share(sqlite_engine, co
     )
     ingest(sqlite_engine, content_dir)
     with Session(sqlite_engine) as db:
-        frameworks = list_frameworks(db)
+        frameworks = list_frameworks(db, visibility.readers(dt.date(2030, 6, 1)))
+        scheduled_hidden = list_frameworks(db, visibility.readers(dt.date(2029, 12, 31)))
+        for_authors = list_frameworks(db, visibility.authors(dt.date(2029, 12, 31)))
     alpha = [f for f in frameworks if f.slug == "alpha"]
     assert len(alpha) == 1 and alpha[0].post_slug == "new" and alpha[0].of_kind("pro")[0].description == "Fastest."
-    assert "secret" not in {f.slug for f in frameworks}
+    assert "secret" not in {f.slug for f in frameworks}  # a draft's frameworks stay out
     assert frameworks[0].slug == "alpha"  # the newest post comes first
+    # Before its date the newer post is scheduled: readers get the framework from the older one.
+    assert [f.post_slug for f in scheduled_hidden if f.slug == "alpha"] == ["old"]
+    assert "secret" in {f.slug for f in for_authors}  # development previews drafts here too
 
 
 def test_framework_sections_name_the_framework_of_each_heading(seed_frameworks, sqlite_engine):

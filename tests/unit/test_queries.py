@@ -138,3 +138,15 @@ def test_content_version_changes_with_every_change_of_the_posts(sqlite_engine, t
     assert revised != first
     (folder / "b.md").unlink()
     assert version()[0] == 1
+
+
+def test_feeds_and_sitemap_read_only_what_readers_may_see(sqlite_engine, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    write_post(folder, "out.md", "Out", date="2024-01-01")
+    write_post(folder, "draft.md", "Draft", date="2024-01-02", draft="true")
+    write_post(folder, "later.md", "Later", date="2999-01-01")
+    ingest(sqlite_engine, folder)
+    with Session(sqlite_engine) as session:
+        assert [post.slug for post in queries.visible_posts(session)] == ["out"]
+        assert queries.content_version(session)[0] == 1

@@ -1,0 +1,60 @@
+"""Find the Markdown links of a post, each with the file line it is written on (pure, for checking)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mistletoe import Document, block_token, span_token
+
+from blog_app.content.document import decode_post
+from blog_app.content.front_matter import split_front_matter
+from blog_app.content.markdown import mistletoe_html
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    """A link as written in a post: its target and the file line it is on."""
+
+    target: str
+    line: int
+
+
+def find_links(path: str, data: bytes) -> list[Link]:
+    """Every Markdown link (``[text](target)``, reference links, ``<autolinks>``) in a post's body.
+
+    Images are not links (their files are checked separately); links inside raw HTML are not read.
+
+    Args:
+        path: The file name, for errors.
+        data: The file's bytes.
+
+    Returns:
+        The links in document order.
+
+    Raises:
+        ContentError: If the file cannot be split into front matter and body.
+    """
+    parts = split_front_matter(path, decode_post(path, data))
+    with mistletoe_html():
+        document = Document(parts.body)
+    links: list[Link] = []
+    _collect(document, parts.body_offset, 1, links)
+    return links
+
+
+def _collect(token: block_token.BlockToken | span_token.SpanToken, offset: int, line: int, links: list[Link]) -> int:
+    """Append the links under ``token``; return the line reached after it.
+
+    Blocks know their line; spans do not, so inside a block each line break moves one line on.
+    """
+    if isinstance(token, block_token.BlockToken) and getattr(token, "line_number", None):
+        line = offset + token.line_number
+    if isinstance(token, (span_token.Link, span_token.AutoLink)):
+        links.append(Link(token.target, line))
+    if isinstance(token, span_token.LineBreak):
+        return line + 1
+    for child in token.children or []:
+        reached = _collect(child, offset, line, links)
+        if isinstance(child, span_token.SpanToken):
+            line = reached
+    return line

@@ -30,7 +30,7 @@ from tests.e2e.browser import (
     serious_accessibility_violations,
     wait_for,
 )
-from tests.e2e.conftest import DRAFT, SCHEDULED, chromium_paths, require, write_unpublished_posts
+from tests.e2e.conftest import DRAFT, SCHEDULED, write_unpublished_posts
 from tests.e2e.dev_server import DevServer
 from tests.e2e.pages import card_titles, open_index, open_post
 
@@ -42,10 +42,8 @@ CONTENT_FOLDER = "authoring-test-content"
 
 
 @pytest.fixture(scope="module")
-def dev_app(tmp_path_factory):
+def dev_app(tmp_path_factory, chromium):
     """``reflex run`` in development on a copy of content/ plus a draft and a scheduled post."""
-    binary, driver = chromium_paths()
-    require(bool(binary and driver), "Chromium and chromedriver are not installed (scripts/test installs them)")
     content = settings.PROJECT_ROOT / CONTENT_FOLDER
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(settings.PROJECT_ROOT / "content", content)

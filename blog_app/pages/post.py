@@ -9,6 +9,7 @@ from blog_app.components.layout import site_layout
 from blog_app.components.not_found import not_found_message
 from blog_app.components.post_card import cover_image, post_byline
 from blog_app.components.publication import status_banner
+from blog_app.components.route import route_param
 from blog_app.components.segments import post_body
 from blog_app.components.toc import toc_collapsible, toc_sidebar
 from blog_app.queries import PostLink
@@ -80,11 +81,13 @@ def post_article() -> rx.Component:
 def post_page() -> rx.Component:
     """The post, or a not-found page for an unknown slug."""
     return site_layout(
+        # After an in-app navigation the state still holds the previous post until the new one
+        # loads: show nothing rather than the wrong post under the new address.
         rx.cond(
-            PostState.found,
-            post_article(),
+            PostState.loaded_slug == route_param("slug"),
             rx.cond(
-                PostState.loaded,
+                PostState.found,
+                post_article(),
                 not_found_message(
                     "Post not found", "No post lives at this address. It may have been renamed or removed."
                 ),

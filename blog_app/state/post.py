@@ -32,6 +32,8 @@ class PostState(FollowsContent, rx.State):
     older: PostLink = PostLink()
     loaded: bool = False
     found: bool = False
+    # The slug ``post`` / ``found`` were loaded for; the page compares it with the address.
+    loaded_slug: str = ""
 
     @rx.event
     def on_load(self):
@@ -54,3 +56,4 @@ class PostState(FollowsContent, rx.State):
         self.newer = newer or PostLink()
         self.older = older or PostLink()
         self.loaded = True
+        self.loaded_slug = slug

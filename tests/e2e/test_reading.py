@@ -178,3 +178,32 @@ def test_missing_images_show_placeholders(prod_app, browser):
     open_post(browser, prod_app.frontend_url, "writing-posts")  # whose images all exist
     assert not browser.find_elements(By.CSS_SELECTOR, ".image-missing")
     assert len(browser.find_elements(By.CSS_SELECTOR, "img.post-image")) == 2
+
+
+def test_opening_another_post_never_shows_the_previous_one(prod_app, browser):
+    # Every frame, note which post title the page shows at which address.
+    browser.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {
+            "source": """window.__seen = [];
+            const look = () => {
+              const h1 = document.querySelector('article.post-article h1');
+              const now = location.pathname + ' ' + (h1 ? h1.textContent : '-');
+              if (window.__seen[window.__seen.length - 1] !== now) window.__seen.push(now);
+              requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);"""
+        },
+    )
+    open_post(browser, prod_app.frontend_url, SEED)
+    browser.find_element(By.CSS_SELECTOR, ".post-footer a[href='/blog/writing-posts']").click()  # in-app navigation
+    wait_for(
+        lambda: browser.find_element(By.CSS_SELECTOR, "article.post-article h1").text == GUIDE_TITLE,
+        message="the guide",
+    )
+    seen = browser.execute_script("return window.__seen")
+    # The address changes a frame before React renders; after that the old post must be gone, so
+    # the page shows no article until the new one has loaded (without the guard, the seed post
+    # stays up under the new address for the whole load).
+    assert seen[-2:] == ["/blog/writing-posts -", f"/blog/writing-posts {GUIDE_TITLE}"], seen
+    assert_page_is_clean(browser)

@@ -1,0 +1,24 @@
+"""The page's route parameters as the browser sees them, before the backend hears of a navigation."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex_base.utils.imports import ImportVar
+from reflex_base.vars.base import VarData
+
+_ROUTE_PARAMS = VarData(
+    imports={"react-router": [ImportVar(tag="useParams")]},
+    hooks={"const routeParams = useParams();": None},
+)
+
+
+def route_param(name: str) -> rx.Var[str]:
+    """The ``[name]`` segment of the current URL, read in the browser (``''`` when absent).
+
+    Args:
+        name: The dynamic route argument, e.g. ``slug`` for ``/blog/[slug]``.
+
+    Returns:
+        A string Var that changes the moment the address does.
+    """
+    return rx.Var(f"(routeParams[{name!r}] ?? '')", _var_data=_ROUTE_PARAMS).to(str)

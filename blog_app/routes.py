@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app import settings
+from blog_app.components.route import route_param
 from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
 from blog_app.pages.frameworks import TITLE as FRAMEWORKS_TITLE
 from blog_app.pages.frameworks import frameworks_page
@@ -35,11 +36,7 @@ def register_pages(app: rx.App) -> None:
     app.add_page(
         post_page,
         route=POST,
-        title=rx.cond(
-            PostState.found,
-            PostState.post.title + " · " + settings.site_name(),
-            rx.cond(PostState.loaded, "Post not found · " + settings.site_name(), settings.site_name()),
-        ),
+        title=post_title(),
         image=default_share_image(),
         on_load=PostState.on_load,
     )
@@ -50,6 +47,18 @@ def register_pages(app: rx.App) -> None:
         **static_page_head(FRAMEWORKS, FRAMEWORKS_TITLE, FRAMEWORKS_DESCRIPTION),
     )
     app.add_page(not_found_page, route=NOT_FOUND, title="Page not found · " + settings.site_name())
+
+
+def post_title() -> rx.Var[str]:
+    """The post page's tab title: the post's, "Post not found", or the site's while the post loads."""
+    # Like the page, it trusts the state only once it holds the slug in the address.
+    current = PostState.loaded_slug == route_param("slug")
+    site = settings.site_name()
+    return rx.cond(
+        current & PostState.found,
+        PostState.post.title + " · " + site,
+        rx.cond(current, "Post not found · " + site, site),
+    )
 
 
 def static_page_paths(app: rx.App) -> list[str]:

@@ -18,6 +18,7 @@ import httpx
 import lxml.html
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from blog_app import settings
 from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
@@ -353,9 +354,16 @@ def test_post_from_the_server_hydrates_into_the_interactive_post_page(server, ch
         wait_for(lambda: driver.execute_script("return arguments[0].naturalWidth > 0", chart), message="chart")
         chart.click()
         wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "dialog[open] img"), message="the zoom dialog")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        wait_for(lambda: not driver.find_elements(By.CSS_SELECTOR, "dialog[open]"), message="the zoom to close")
         assert_page_is_clean(driver)
+        # In-app navigation: the tab's title follows, whatever title the server wrote for the first post.
+        driver.find_element(By.PARTIAL_LINK_TEXT, TRICKY_TITLE).click()
+        wait_for(lambda: driver.title == f"{TRICKY_TITLE} · {SITE_NAME}", message="the newer post's title")
+        assert driver.find_element(By.CSS_SELECTOR, "article.post-article h1").text == TRICKY_TITLE
         driver.get(f"{server.url}/blog/no-such-post")
         wait_for(lambda: "Post not found" in body_text(driver), message="the post-not-found page")
+        assert driver.title == f"Post not found · {SITE_NAME}"
         assert_page_is_clean(driver, not_found=True)
     finally:
         driver.quit()

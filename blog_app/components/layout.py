@@ -6,8 +6,8 @@ import reflex as rx
 
 from blog_app import settings
 from blog_app.components.anchors import in_page_link
+from blog_app.seo.feeds import RSS_PATH as FEED_URL
 
-FEED_URL = "/rss.xml"
 CONTENT_WIDTH = "72rem"
 
 

@@ -205,14 +205,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--posts", type=int, default=100, help="synthetic posts beside the shipped ones")
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a reader's actions (s)")
-    parser.add_argument("--redis", help="a Redis URL: use Reflex's Redis state manager")
+    parser.add_argument("--redis", help="a Redis URL: use Reflex's Redis state manager (then --workers may be > 1)")
+    parser.add_argument("--workers", type=int, default=1, help="backend worker processes (GRANIAN_WORKERS)")
     args = parser.parse_args()
-    print(load(args.clients, args.seconds, args.posts, args.think, args.redis).markdown(), flush=True)
+    table = load(args.clients, args.seconds, args.posts, args.think, args.redis, args.workers)
+    print(table.markdown(), flush=True)
 
 
-def load(clients: int, seconds: float, posts: int = 100, think: float = 1.0, redis_url: str | None = None) -> Table:
+def load(
+    clients: int, seconds: float, posts: int = 100, think: float = 1.0, redis_url: str | None = None, workers: int = 1
+) -> Table:
     """Serve the site, run ``clients`` readers for ``seconds``, and tabulate it."""
-    env = {"REDIS_URL": redis_url} if redis_url else {}
+    env = {"GRANIAN_WORKERS": str(workers)} | ({"REDIS_URL": redis_url} if redis_url else {})
     with (
         tempfile.TemporaryDirectory(prefix="ws-load-") as folder,
         served_site(pathlib.Path(folder), posts, **env) as site,
@@ -221,7 +225,7 @@ def load(clients: int, seconds: float, posts: int = 100, think: float = 1.0, red
     manager = "Redis" if redis_url else "memory"
     table = load_table(run, f"Load: {clients} websocket clients for {seconds:.0f} s ({manager} state manager)")
     table.notes.append(
-        f"{len(site.titles)} posts on SQLite; `reflex run --env prod --backend-only`, one worker, in a subprocess; "
+        f"{len(site.titles)} posts on SQLite; `reflex run --env prod --backend-only`, {workers} worker(s), in a subprocess; "
         f"the readers run in this process (one thread each, mean think time {think} s): both share the machine's cores"
     )
     return table

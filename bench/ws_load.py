@@ -21,10 +21,12 @@ import statistics
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 
 import httpx
 import psutil
+import redis
 
 from bench.table import Table
 from bench.ws_reader import READER_ACTIONS, TIMEOUT, Reader, Results, Site, served_site
@@ -80,6 +82,9 @@ class Memory:
         return cls(idle, statistics.fmean(m for _, m in middle), statistics.fmean(m for _, m in last), slope * 60)
 
 
+TOKEN_MIDDLE = "0000-4000-8000"  # reader tokens look like the frontend's UUIDs
+
+
 @dataclasses.dataclass
 class LoadRun:
     """One load run's results."""
@@ -91,6 +96,13 @@ class LoadRun:
     server_cpu: float  # CPU seconds per second of the run (1.0 = one core busy)
     client_cpu: float
     load_average: float  # the machine's, over the last minute: other work competes for the cores
+    run_id: str = ""  # the first part of every reader's token
+
+    def delete_redis_state(self, redis_url: str) -> int:
+        """Delete what the run's tabs left in Redis (Reflex keys each state by its tab's token)."""
+        with redis.Redis.from_url(redis_url) as client:
+            keys = list(client.scan_iter(match=f"*{self.run_id}-{TOKEN_MIDDLE}-*", count=1000))
+            return client.delete(*keys) if keys else 0
 
     @property
     def failed(self) -> int:
@@ -107,7 +119,9 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
     """``clients`` readers doing ``actions`` for ``seconds`` after all of them connected."""
     results, sampler = Results(), MemorySampler(site.app.popen.pid)
     idle = sampler.rss()
-    readers = [Reader(site, number, results, actions, think) for number in range(clients)]
+    # Tab tokens of one run share a prefix, so its state can be found in Redis afterwards.
+    run_id = uuid.uuid4().hex[:8]
+    readers = [Reader(site, n, results, actions, think, f"{run_id}-{TOKEN_MIDDLE}-{n:012d}") for n in range(clients)]
     connected, go = threading.Barrier(clients + 1), threading.Event()
     window: dict[str, float] = {}
 
@@ -140,7 +154,7 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
     elapsed = time.monotonic() - started
     server_cpu, client_cpu = (sampler.cpu() - server_cpu) / elapsed, (time.process_time() - client_cpu) / elapsed
     memory = Memory.of(idle, sampler.samples)
-    return LoadRun(clients, elapsed, results, memory, server_cpu, client_cpu, os.getloadavg()[0])
+    return LoadRun(clients, elapsed, results, memory, server_cpu, client_cpu, os.getloadavg()[0], run_id)
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:
@@ -222,7 +236,8 @@ def load(
         served_site(pathlib.Path(folder), posts, **env) as site,
     ):
         run = run_load(site, clients, seconds, READER_ACTIONS, think)
-    manager = "Redis" if redis_url else "memory"
+        deleted = run.delete_redis_state(redis_url) if redis_url else 0
+    manager = f"Redis, {deleted} keys of the run deleted afterwards" if redis_url else "memory"
     table = load_table(run, f"Load: {clients} websocket clients for {seconds:.0f} s ({manager} state manager)")
     table.notes.append(
         f"{len(site.titles)} posts on SQLite; `reflex run --env prod --backend-only`, {workers} worker(s), in a subprocess; "

@@ -102,10 +102,10 @@ class Results:
 class Reader:
     """One tab clicking through the site; ``actions`` names what it does (see ``ACTIONS``)."""
 
-    def __init__(self, site: Site, number: int, results: Results, actions: list[str], think: float):
+    def __init__(self, site: Site, number: int, results: Results, actions: list[str], think: float, token: str = ""):
         self.site, self.results, self.actions, self.think = site, results, actions, think
         self.number, self.random = number, random.Random(number)
-        self.tab = Tab(site.app.url, new_token())
+        self.tab = Tab(site.app.url, token or new_token())
         self.url = EXPLORER
 
     def connect(self) -> None:

@@ -130,6 +130,8 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
             reader.connect()
         except Exception as error:  # a reader that cannot connect is a failure, not a crash
             results.record("connect", 0, 1, type(error).__name__)
+            with contextlib.suppress(Exception):
+                reader.tab.close()
             connected.wait()
             return
         connected.wait()

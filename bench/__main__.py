@@ -12,9 +12,12 @@ import sys
 from bench.bench_build import bench_build
 from bench.bench_explorer import bench_explorer
 from bench.bench_ingest import bench_ingest
+from bench.bench_interaction import bench_interaction
 from bench.bench_watch import bench_watch
+from bench.ws_load import bench_load
 
 BENCHMARKS = {"build": bench_build, "ingest": bench_ingest, "explorer": bench_explorer, "watch": bench_watch}
+BENCHMARKS |= {"interaction": bench_interaction, "load": bench_load}
 
 
 def machine() -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from blog_app import database, framework_queries, run_mode
+from blog_app import run_mode
 from blog_app.explorer import ExplorerQuery, explorer_url, parse_query
+from blog_app.explorer_source import current_frameworks
 from blog_app.explorer_view import ExplorerView, build_view
 
 
@@ -21,8 +22,7 @@ class ExplorerState(rx.State):
     @rx.event
     def on_load(self):
         """Read the frameworks and build the view for the URL's query string."""
-        with database.session() as db:
-            frameworks = framework_queries.list_frameworks(db, run_mode.current_audience())
+        frameworks = current_frameworks(run_mode.current_audience())
         self._query = parse_query(self.router.url.query).restricted(frameworks)
         self.view = build_view(frameworks, self._query)
         self.loaded = True

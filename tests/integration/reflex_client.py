@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qsl
 
 import socketio
 
@@ -22,6 +24,9 @@ VAR_SUFFIX = "_rx_state_"
 ROOT_STATE = "reflex___state____state"
 INDEX_STATE = f"{ROOT_STATE}.blog_app___state___index____index_state"
 POST_STATE = f"{ROOT_STATE}.blog_app___state___post____post_state"
+EXPLORER_STATE = f"{ROOT_STATE}.blog_app___state___frameworks____explorer_state"
+# What the frontend sends after every client-side navigation: runs the new page's on_load handlers.
+ON_LOAD_INTERNAL = f"{ROOT_STATE}.reflex___state____on_load_internal_state.on_load_internal"
 
 
 def new_token() -> str:
@@ -37,13 +42,23 @@ class Tab:
         self.token = token
         self.state: dict[str, dict[str, Any]] = {}
         self.new_tokens: list[str] = []
+        # Frontend events the backend asked for (``_redirect``, ``_call_script``, toasts...), in order.
+        self.events: list[dict[str, Any]] = []
+        self.disconnected = False
         self._updated = threading.Condition()
         self._client = socketio.Client(reconnection=False)
         self._client.on("event", self._on_update, namespace=NAMESPACE)
         self._client.on("new_token", self.new_tokens.append, namespace=NAMESPACE)
+        self._client.on("disconnect", self._on_disconnect, namespace=NAMESPACE)
+
+    def _on_disconnect(self, *_reason: Any) -> None:
+        with self._updated:
+            self.disconnected = True
+            self._updated.notify_all()
 
     def _on_update(self, update: dict[str, Any]) -> None:
         with self._updated:
+            self.events += update.get("events") or []
             for name, changes in update.get("delta", {}).items():
                 self.state.setdefault(name, {}).update({k.removesuffix(VAR_SUFFIX): v for k, v in changes.items()})
             self._updated.notify_all()
@@ -72,6 +87,32 @@ class Tab:
             if not self._updated.wait_for(lambda: var in self.state.get(name, {}), timeout):
                 raise AssertionError(f"{self.base_url} sent no {name}.{var} within {timeout} s: {self.state}")
             return self.state[name][var]
+
+    def send(self, handler: str, payload: dict[str, Any], url: str, route: dict[str, str] | None = None) -> None:
+        """Send the event ``handler`` (a full name) from the page at ``url`` (path and query string).
+
+        Args:
+            handler: The event handler's full name.
+            payload: Its arguments by name.
+            url: The address bar's path and query string, e.g. ``/frameworks?pro=async``.
+            route: The dynamic route's arguments, e.g. ``{"slug": "hello"}`` on ``/blog/hello``.
+        """
+        path, _, search = url.partition("?")
+        router_data = {"pathname": path, "asPath": url, "query": dict(parse_qsl(search)) | (route or {})}
+        self._client.emit(
+            "event", {"name": handler, "payload": payload, "router_data": router_data}, namespace=NAMESPACE
+        )
+
+    def navigate(self, url: str, route: dict[str, str] | None = None) -> None:
+        """Go to ``url`` as the frontend's router does: not hydrated, then the page's on_load handlers."""
+        with self._updated:
+            self.state.setdefault(ROOT_STATE, {})["is_hydrated"] = False
+        self.send(ON_LOAD_INTERNAL, {}, url, route)
+
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 30) -> bool:
+        """Whether ``condition`` (reading ``state`` / ``events``) held within ``timeout`` seconds."""
+        with self._updated:
+            return self._updated.wait_for(lambda: condition() or self.disconnected, timeout) and condition()
 
     def wait_until_hydrated(self, timeout: float = 30) -> None:
         """Wait until the page's on_load handlers have run (``is_hydrated`` turns true)."""

@@ -1,0 +1,69 @@
+"""Round trip of real state events over Reflex's websocket, with 1 and 50 readers at once.
+
+One production backend (SQLite, the shipped posts plus 100 synthetic ones) serves every run.
+A reader opens posts (``PostState.on_load`` through the navigation event) and changes the
+explorer's filter (``toggle_trait`` answers with a redirect, the tab navigates, and
+``ExplorerState.on_load`` rebuilds the view: two websocket round trips, as in a browser).
+The references, measured on the same server in the same run with the same readers: the
+smallest app event (``toggle_filters`` flips one bool: the floor of Reflex's event path) and
+``GET /ping`` over HTTP.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import tempfile
+
+from bench.table import Table
+from bench.ws_load import ms, percentiles, ping_latencies, run_load
+from bench.ws_reader import served_site
+
+TARGET = 0.050  # p95 at 50 readers
+MEASURED = ["post on_load", "filter change"]
+FLOOR = "floor: toggle_filters"
+# One reader clicks as fast as the answers come; fifty act about once a second each, as readers do.
+THINK = {1: 0.0, 50: 1.0}
+
+
+def bench_interaction(sizes: list[int]) -> Table:
+    """Latency percentiles per action and reference; ``sizes`` only says whether this is a quick run."""
+    seconds = 5 if max(sizes) < 1000 else 15
+    table = Table(
+        "Interaction: websocket round trip of state events (100 synthetic posts + the shipped ones)",
+        ["readers", "event", "completed", "p50", "p95", "p99", "p95 / floor"],
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-interaction-") as folder, served_site(pathlib.Path(folder)) as site:
+        for clients, think in THINK.items():
+            app = run_load(site, clients, seconds, MEASURED, think)
+            floor = run_load(site, clients, seconds, [FLOOR], think)
+            ping = ping_latencies(site.app.url, clients, seconds, think)
+            floor_p95 = percentiles(floor.results.latencies[FLOOR])[1]
+            rows = [*sorted(app.results.latencies.items()), *floor.results.latencies.items(), ("GET /ping", ping)]
+            for event, values in rows:
+                p50, p95, p99 = percentiles(values)
+                table.add(clients, event, len(values), ms(p50), ms(p95), ms(p99), f"{p95 / floor_p95:.1f}x")
+            failed = app.failed + floor.failed
+            table.notes.append(
+                f"{clients} reader(s), think time {think} s: {app.actions / app.seconds:.0f} actions/s, "
+                f"server CPU {app.server_cpu:.0%} of a core, load generator {app.client_cpu:.0%}, machine load "
+                f"average {app.load_average:.1f}; failed events: {failed}"
+                + (f" {dict(app.results.failures + floor.results.failures)}" if failed else "")
+            )
+            if clients == max(THINK):
+                table.notes.append(target_note(app.results.latencies, clients))
+    table.notes.append(
+        "`reflex run --env prod --backend-only` (one worker, SQLite) in a subprocess; readers are threads of "
+        "this process on the same 2 cores. A filter change is two round trips (the handler's redirect, then the "
+        "explorer's on_load), as in the browser; 'explorer on_load' is the navigation back from a post."
+    )
+    return table
+
+
+def target_note(latencies: dict[str, list[float]], clients: int) -> str:
+    """Whether each measured event met p95 < 50 ms, and by how much it missed."""
+    verdicts = []
+    for event in MEASURED:
+        p95 = percentiles(latencies[event])[1]
+        verdict = "met" if p95 < TARGET else f"missed by {p95 / TARGET:.1f}x"
+        verdicts.append(f"{event} p95 {ms(p95)}: {verdict}")
+    return f"Target p95 < 50 ms at {clients} readers: " + "; ".join(verdicts)

@@ -84,7 +84,7 @@ def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
 class Listings:
     """Feeds and sitemap: documents of every visible post, built once per change of the posts.
 
-    A site of 1,000 posts takes seconds to render as a feed (``scripts/measure_seo.py``),
+    A site of 1,000 posts takes seconds to render as a feed (``scripts/bench --only serve``),
     and feed readers poll; so each process keeps the last bodies, keyed by
     ``queries.content_version``, which a single cheap query reads per request.
 

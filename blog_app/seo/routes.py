@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import time
 from collections.abc import Callable
 
 from starlette.applications import Starlette
@@ -29,6 +30,9 @@ from blog_app.seo.site import Site, current_site, post_path
 from blog_app.seo.sitemap import ROBOTS_PATH, SITEMAP_PATH, robots_txt, sitemap_xml
 
 HTML = "text/html; charset=utf-8"
+# How long a process serves post pages without asking whether the posts changed (they change
+# only when some process ingests: at start-up, or `python -m blog_app ingest`).
+VERSION_TTL = 1.0
 NOT_FOUND_TITLE = "Post not found"
 NOT_FOUND_MESSAGE = "No post lives at this address. It may have been renamed or removed."
 
@@ -114,15 +118,16 @@ class Listings:
 class PostPages:
     """Post pages as served: built once per post and change of the posts, then answered from memory.
 
-    Building a page reads the post and writes its head and text into the shell (about 6 ms,
-    ``scripts/bench --only serve``); answering from memory costs the one cheap query of
-    ``queries.content_version``, as for the feeds. Only the current version's pages are kept
-    (at most one per visible post); unknown slugs are never kept.
+    Building a page reads the post and writes its head and text into the shell (about 6 ms);
+    answering from memory costs nothing more than a static file would, save one cheap query of
+    ``queries.content_version`` at most every ``VERSION_TTL`` seconds (``scripts/bench --only serve``).
+    Only the current version's pages are kept (at most one per visible post); unknown slugs never are.
     """
 
     def __init__(self) -> None:
-        # One attribute, swapped whole: requests run on several threads.
-        self._current: tuple[tuple, dict[str, tuple[bytes, str]]] = ((), {})
+        # (version, shell, site), pages, when the version was read: one attribute, swapped whole,
+        # because requests run on several threads.
+        self._current: tuple[tuple, dict[str, tuple[bytes, str]], float] = ((), {}, -VERSION_TTL)
 
     def respond(self, request: Request) -> Response:
         """A post: the client shell with the post's head tags and text; 404 for an unknown slug."""
@@ -131,19 +136,27 @@ class PostPages:
             # Without a production build the frontend (Vite in dev) serves post pages itself.
             return PlainTextResponse("No production build to serve pages from.", status_code=404)
         site, slug = current_site(), request.path_params["slug"]
-        with database.session() as db:
-            # The shell is the cached string of the current build: compared by identity first.
-            key = (queries.content_version(db), shell, site)
-            if self._current[0] != key:
-                self._current = (key, {})
-            pages = self._current[1]
-            built = pages.get(slug)
-            if built is None:
+        pages = self._pages_for(shell, site)
+        built = pages.get(slug)
+        if built is None:
+            with database.session() as db:
                 post = queries.get_post(db, slug)
-                if post is None:
-                    return _not_found(shell, site)
-                built = pages[slug] = _built_page(post, shell, site)
+            if post is None:
+                return _not_found(shell, site)
+            built = pages[slug] = _built_page(post, shell, site)
         return _revalidated(request, built[0], HTML, built[1])
+
+    def _pages_for(self, shell: str, site: Site) -> dict[str, tuple[bytes, str]]:
+        key, pages, checked = self._current
+        # The shell is the cached string of the current build: compared by identity first.
+        if time.monotonic() - checked < VERSION_TTL and key[1:] == (shell, site):
+            return pages
+        with database.session() as db:
+            # Read before any post, so a page built afterwards is never older than its key.
+            fresh = (queries.content_version(db), shell, site)
+        pages = pages if fresh == key else {}
+        self._current = (fresh, pages, time.monotonic())
+        return pages
 
 
 def _built_page(post: PostDetail, shell: str, site: Site) -> tuple[bytes, str]:

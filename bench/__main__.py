@@ -4,20 +4,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import pathlib
 import platform
 import sys
+import time
 
-from bench.bench_build import bench_build
-from bench.bench_explorer import bench_explorer
-from bench.bench_ingest import bench_ingest
-from bench.bench_interaction import bench_interaction
-from bench.bench_watch import bench_watch
-from bench.ws_load import bench_load
+from bench import prod_site
+from bench.table import Table, summary
 
-BENCHMARKS = {"build": bench_build, "ingest": bench_ingest, "explorer": bench_explorer, "watch": bench_watch}
-BENCHMARKS |= {"interaction": bench_interaction, "load": bench_load}
+# name -> "module:function"; each function takes the sizes and returns a Table or a list of them.
+# Imported when chosen, so one benchmark runs without the others' imports (browser, websocket).
+# Memory comes before serve and browser: the production servers they share are then still fresh.
+BENCHMARKS = {
+    "build": "bench.bench_build:bench_build",
+    "ingest": "bench.bench_ingest:bench_ingest",
+    "memory": "bench.bench_memory:bench_memory",
+    "serve": "bench.bench_serve:bench_serve",
+    "browser": "bench.bench_browser:bench_browser",
+    "interaction": "bench.bench_interaction:bench_interaction",
+    "explorer": "bench.bench_explorer:bench_explorer",
+    "watch": "bench.bench_watch:bench_watch",
+    "load": "bench.ws_load:bench_load",
+}
+RERUN_NOTE = (
+    "The machine is shared: compare the ratios within a table (both sides ran minutes apart in the same run), "
+    "not absolute times across runs. Re-run on a quiet machine with the command above to refresh every figure."
+)
 
 
 def machine() -> str:
@@ -28,6 +42,25 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, Python {platform.python_version()}"
 
 
+def run(name: str, sizes: list[int]) -> list[Table]:
+    """Run one benchmark by name; a benchmark whose module this checkout lacks is reported, not fatal."""
+    module_name, function = BENCHMARKS[name].split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        return [Table(f"{name}: not in this checkout ({module_name})", ["-"])]
+    tables = getattr(module, function)(sizes)
+    return tables if isinstance(tables, list) else [tables]
+
+
+def document(header: str, tables: list[Table], load: str) -> str:
+    """docs/benchmarks.md: how it was run, the targets, then every table."""
+    parts = ["# Benchmarks", "", header, load, "", RERUN_NOTE, "", summary(tables).markdown()]
+    return "\n".join(parts + [table.markdown() for table in tables])
+
+
 def main() -> None:
     """Run the chosen benchmarks and print (and optionally write) their tables."""
     parser = argparse.ArgumentParser(prog="python -m bench")
@@ -36,15 +69,24 @@ def main() -> None:
     parser.add_argument("--write", type=pathlib.Path, help="also write the results as Markdown to this file")
     args = parser.parse_args()
     sizes = [10, 100] if args.quick else [10, 100, 1000]
-    header = f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine()}\nCommand: `scripts/bench {' '.join(sys.argv[1:])}`\n"
-    print(header)
-    sections = [header]
-    for name in args.only.split(","):
-        table = BENCHMARKS[name](sizes)
-        print(table.markdown(), flush=True)
-        sections.append(table.markdown())
+    command = " ".join(["scripts/bench", *sys.argv[1:]])
+    header = f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine()}  \nCommand: `{command}`  "
+    load_before = os.getloadavg()[0]
+    print(header + "\n", flush=True)
+    started = time.perf_counter()
+    tables = []
+    try:
+        for name in args.only.split(","):
+            for table in run(name, sizes):
+                print(table.markdown(), flush=True)
+                tables.append(table)
+    finally:
+        prod_site.close_all()
+    minutes = (time.perf_counter() - started) / 60
+    load = f"Took {minutes:.1f} min; load average before the run {load_before:.1f}, after {os.getloadavg()[0]:.1f}."
+    print(summary(tables).markdown() + "\n" + load)
     if args.write:
-        args.write.write_text("\n".join(sections))
+        args.write.write_text(document(header, tables, load))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import time
 from collections.abc import Callable
 
 from starlette.applications import Starlette
@@ -29,6 +30,9 @@ from blog_app.seo.site import Site, current_site, post_path
 from blog_app.seo.sitemap import ROBOTS_PATH, SITEMAP_PATH, robots_txt, sitemap_xml
 
 HTML = "text/html; charset=utf-8"
+# How long a process serves post pages without asking whether the posts changed (they change
+# only when some process ingests: at start-up, or `python -m blog_app ingest`).
+VERSION_TTL = 1.0
 NOT_FOUND_TITLE = "Post not found"
 NOT_FOUND_MESSAGE = "No post lives at this address. It may have been renamed or removed."
 
@@ -74,7 +78,7 @@ def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
         }
     )
     return [
-        Route(POST_ROUTE, post_page, middleware=compressed),
+        Route(POST_ROUTE, PostPages().respond, middleware=compressed),
         Route(POST_ROUTE + "/", _without_trailing_slash),
         *(Route(path, listings.respond, middleware=compressed) for path in listings.documents),
         Route(ROBOTS_PATH, robots),
@@ -84,7 +88,7 @@ def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
 class Listings:
     """Feeds and sitemap: documents of every visible post, built once per change of the posts.
 
-    A site of 1,000 posts takes seconds to render as a feed (``scripts/measure_seo.py``),
+    A site of 1,000 posts takes seconds to render as a feed (``scripts/bench --only serve``),
     and feed readers poll; so each process keeps the last bodies, keyed by
     ``queries.content_version``, which a single cheap query reads per request.
 
@@ -111,25 +115,63 @@ class Listings:
         return body, _etag(body)
 
 
-def post_page(request: Request) -> Response:
-    """A post: the client shell with the post's head tags and text; 404 for an unknown slug."""
-    shell = load_shell()
-    if shell is None:
-        # Without a production build the frontend (Vite in dev) serves post pages itself.
-        return PlainTextResponse("No production build to serve pages from.", status_code=404)
-    site = current_site()
-    with database.session() as db:
-        post = queries.get_post(db, request.path_params["slug"])
-    if post is None:
-        page = fill_shell(
-            shell,
-            not_found_head(NOT_FOUND_TITLE, site),
-            readable_message(NOT_FOUND_TITLE, NOT_FOUND_MESSAGE, site.name),
-        )
-        return Response(page, status_code=404, media_type=HTML)
+class PostPages:
+    """Post pages as served: built once per post and change of the posts, then answered from memory.
+
+    Building a page reads the post and writes its head and text into the shell (about 6 ms);
+    answering from memory costs nothing more than a static file would, save one cheap query of
+    ``queries.content_version`` at most every ``VERSION_TTL`` seconds (``scripts/bench --only serve``).
+    Only the current version's pages are kept (at most one per visible post); unknown slugs never are.
+    """
+
+    def __init__(self) -> None:
+        # (version, shell, site), pages, when the version was read: one attribute, swapped whole,
+        # because requests run on several threads.
+        self._current: tuple[tuple, dict[str, tuple[bytes, str]], float] = ((), {}, -VERSION_TTL)
+
+    def respond(self, request: Request) -> Response:
+        """A post: the client shell with the post's head tags and text; 404 for an unknown slug."""
+        shell = load_shell()
+        if shell is None:
+            # Without a production build the frontend (Vite in dev) serves post pages itself.
+            return PlainTextResponse("No production build to serve pages from.", status_code=404)
+        site, slug = current_site(), request.path_params["slug"]
+        pages = self._pages_for(shell, site)
+        built = pages.get(slug)
+        if built is None:
+            with database.session() as db:
+                post = queries.get_post(db, slug)
+            if post is None:
+                return _not_found(shell, site)
+            built = pages[slug] = _built_page(post, shell, site)
+        return _revalidated(request, built[0], HTML, built[1])
+
+    def _pages_for(self, shell: str, site: Site) -> dict[str, tuple[bytes, str]]:
+        key, pages, checked = self._current
+        # The shell is the cached string of the current build: compared by identity first.
+        if time.monotonic() - checked < VERSION_TTL and key[1:] == (shell, site):
+            return pages
+        with database.session() as db:
+            # Read before any post, so a page built afterwards is never older than its key.
+            fresh = (queries.content_version(db), shell, site)
+        pages = pages if fresh == key else {}
+        self._current = (fresh, pages, time.monotonic())
+        return pages
+
+
+def _built_page(post: PostDetail, shell: str, site: Site) -> tuple[bytes, str]:
     head = head_html(post_meta(post, site), blog_posting(post, site))
     page = fill_shell(shell, head, readable_page(post, site.name)).encode()
-    return _revalidated(request, page, HTML, _etag(page))
+    return page, _etag(page)
+
+
+def _not_found(shell: str, site: Site) -> Response:
+    page = fill_shell(
+        shell,
+        not_found_head(NOT_FOUND_TITLE, site),
+        readable_message(NOT_FOUND_TITLE, NOT_FOUND_MESSAGE, site.name),
+    )
+    return Response(page, status_code=404, media_type=HTML)
 
 
 def robots(request: Request) -> Response:

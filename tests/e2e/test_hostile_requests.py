@@ -214,6 +214,18 @@ def test_hostile_urls_in_a_real_browser_run_no_script(server, chromium, path, re
         driver.quit()
 
 
+def test_the_browser_checks_do_see_a_script_that_runs(chromium):
+    # Without this, a page whose script ran unnoticed would pass the two tests around it.
+    driver = new_driver()
+    try:
+        driver.get("data:text/html,<img src=x onerror='window.pwned=1'><script>alert(1)</script>")
+        assert alert_shown(driver)
+        driver.switch_to.alert.dismiss()
+        wait_for(lambda: driver.execute_script("return window.pwned") == 1, message="the handler to run")
+    finally:
+        driver.quit()
+
+
 def test_the_hostile_title_is_shown_as_text_in_the_browser(server, chromium):
     driver = new_driver()
     try:

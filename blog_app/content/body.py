@@ -149,9 +149,7 @@ class _SegmentBuilder:
         if removed:
             line = self.offset + (getattr(token, "line_number", 1) or 1)
             listed = ", ".join(removed)
-            self.diagnostics.append(
-                Diagnostic(self.path, line, f"unsafe HTML left out of the page: {listed}", "warning")
-            )
+            self.diagnostics.append(Diagnostic(self.path, line, f"HTML left out of the page: {listed}", "warning"))
         return html
 
     def _add_directive(self, token: block_token.CodeFence, line: int) -> None:

@@ -45,9 +45,9 @@ EXPECTED = {
     ],
     "impossible-date.md": ["4: invalid value in front matter: day is out of range for month"],
     "javascript-links.md": [
-        '7: warning: unsafe HTML left out of the page: <a href="JaVaScRiPt:alert(2)">, <a href="javascript:alert(1)">',
-        '9: warning: unsafe HTML left out of the page: <a href="java\\tscript:alert(4)">, <a href="javascript:alert(3)">',
-        '11: warning: unsafe HTML left out of the page: <img src="javascript:alert(5)">',
+        '7: warning: HTML left out of the page: <a href="JaVaScRiPt:alert(2)">, <a href="javascript:alert(1)">',
+        '9: warning: HTML left out of the page: <a href="java\\tscript:alert(4)">, <a href="javascript:alert(3)">',
+        '11: warning: HTML left out of the page: <img src="javascript:alert(5)">',
         "13: warning: image src 'javascript:alert(6)' is not a site path or http(s) URL; left out",
     ],
     "links-to-unpublished.md": [
@@ -72,11 +72,11 @@ EXPECTED = {
     ],
     "scheduled-post.md": [],
     "script-html.md": [
-        "9: warning: unsafe HTML left out of the page: <script>",
-        "11: warning: unsafe HTML left out of the page: <iframe>",
-        "13: warning: unsafe HTML left out of the page: <img onerror>, <a onclick>",
-        "15: warning: unsafe HTML left out of the page: <div onmouseover>, <svg>, <circle>",
-        "17: warning: unsafe HTML left out of the page: <p style>",
+        "9: warning: HTML left out of the page: <script>",
+        "11: warning: HTML left out of the page: <iframe>",
+        "13: warning: HTML left out of the page: <img onerror>, <a onclick>",
+        "15: warning: HTML left out of the page: <div onmouseover>, <svg>, <circle>",
+        "17: warning: HTML left out of the page: <p style>",
     ],
     "unknown-directive.md": [
         "10: warning: unknown directive in python eval block: expected image_zoom(rx.image(src=...)) or rx.image(src=...); the block was not run and is left out of the page"

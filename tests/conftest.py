@@ -9,6 +9,8 @@ import textwrap
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from blog_app import database, settings
 from tests.e2e.browser import chromium_paths
@@ -29,6 +31,20 @@ SEED_KEYWORDS = (
     "popular Python frameworks 2024",
 )
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+
+# Property tests: reproducible examples and no time limits by default (the machine is shared, and a
+# slow example is not a wrong one); HYPOTHESIS_PROFILE=explore searches further with random examples.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+hypothesis_settings.register_profile("explore", deadline=None, max_examples=3000, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def require(condition: bool, reason: str) -> None:

@@ -14,7 +14,7 @@ from slugify import slugify
 from blog_app.content import directives
 from blog_app.content.diagnostics import Diagnostic
 from blog_app.content.markdown import mistletoe_html
-from blog_app.content.sanitize import is_safe_image_src, sanitize_html, strip_tags
+from blog_app.content.sanitize import is_safe_image_src, removed_markup, sanitize_html, strip_tags
 from blog_app.content.segments import Segment, TocEntry
 
 WORDS_PER_MINUTE = 230
@@ -125,7 +125,7 @@ class _SegmentBuilder:
             self.segments.append(Segment(kind="html", html=html))
 
     def _add_prose(self, token: block_token.BlockToken, plain: str) -> None:
-        html = self.renderer.render(token)
+        html = self._checked(self.renderer.render(token), token)
         if isinstance(token, block_token.Table):  # wide tables scroll inside the column, not the page
             html = f'<div class="table-wrap">{html}</div>'
         self._prose.append(html)
@@ -137,11 +137,20 @@ class _SegmentBuilder:
         text = " ".join(plain.split())
         level = max(2, token.level)  # the page title is the only h1
         anchor = self._unique_anchor(text, level)
-        html = sanitize_html(self.renderer.render_inner(token))
+        html = sanitize_html(self._checked(self.renderer.render_inner(token), token))
         self._emit(Segment(kind="heading", level=level, text=text, html=html, anchor=anchor, line=line))
         self.text_parts.append(text)
         if level <= 3:
             self.toc.append(TocEntry(level=level, text=text, anchor=anchor))
+
+    def _checked(self, html: str, token: block_token.BlockToken) -> str:
+        """``html`` as rendered, after reporting what the sanitiser will leave out of it (a warning)."""
+        removed = removed_markup(html)
+        if removed:
+            line = self.offset + (getattr(token, "line_number", 1) or 1)
+            listed = ", ".join(removed)
+            self.diagnostics.append(Diagnostic(self.path, line, f"HTML left out of the page: {listed}", "warning"))
+        return html
 
     def _add_directive(self, token: block_token.CodeFence, line: int) -> None:
         result = directives.read_directive(self.path, line, token.info_string, _code_of(token))
@@ -157,7 +166,7 @@ class _SegmentBuilder:
             if child is not None and not isinstance(child, span_token.Image):
                 run.append(child)
                 continue
-            inner = "".join(self.renderer.render(c) for c in run).strip()
+            inner = self._checked("".join(self.renderer.render(c) for c in run).strip(), token)
             if inner:
                 self._prose.append(f"<p>{inner}</p>")
                 text = "".join(plain_text(c) for c in run)

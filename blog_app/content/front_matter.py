@@ -12,7 +12,10 @@ import yaml
 from slugify import slugify
 
 from blog_app.content.diagnostics import ContentError, Diagnostic
+from blog_app.content.sanitize import html_tags, is_safe_image_src
 
+# Fields shown to readers as text: markup in them is escaped, never rendered, so the author hears of it.
+TEXT_FIELDS = ("title", "author", "description")
 KNOWN_FIELDS = frozenset(
     {"title", "author", "date", "description", "image", "slug", "meta", "keywords", "tags", "draft", "updated"}
 )
@@ -127,7 +130,7 @@ def parse_front_matter(path: str, yaml_text: str, default_slug: str) -> tuple[Fr
         published=fields.date("date", required=True) or dt.date.min,
         slug=fields.slug(default_slug),
         description=fields.text("description"),
-        image=fields.text("image"),
+        image=fields.image(),
         keywords=fields.keywords(),
         draft=fields.flag("draft"),
         updated=fields.date("updated"),
@@ -140,7 +143,19 @@ def parse_front_matter(path: str, yaml_text: str, default_slug: str) -> tuple[Fr
         for key in data
         if key not in KNOWN_FIELDS
     ]
-    return meta, warnings
+    return meta, fields.warnings + _markup_warnings(path, meta, fields) + warnings
+
+
+def _markup_warnings(path: str, meta: FrontMatter, fields: _FieldReader) -> list[Diagnostic]:
+    """A warning per text field holding HTML tags, which readers will see as literal text."""
+    warnings = []
+    for key in TEXT_FIELDS:
+        tags = html_tags(getattr(meta, key))
+        if tags:
+            listed = ", ".join(f"<{tag}>" for tag in tags)
+            reason = f"front matter field '{key}' contains HTML ({listed}); it is shown as text, never as markup"
+            warnings.append(Diagnostic(path, fields.line_of(key), reason, "warning"))
+    return warnings
 
 
 def _line_of_value_error(yaml_text: str) -> int:
@@ -162,6 +177,7 @@ class _FieldReader:
         self.lines = yaml_text.split("\n")
         self.data = data
         self.errors: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
 
     def line_of(self, key: str) -> int:
         """The file line of a top-level key (line 1 is the opening ``---``)."""
@@ -200,6 +216,15 @@ class _FieldReader:
         except ValueError:
             self._fail(key, f"front matter field '{key}' is not a valid date: {value!r} (use YYYY-MM-DD)")
             return None
+
+    def image(self) -> str:
+        """The cover image: a site path or http(s) URL; anything else is left out with a warning."""
+        value = self.text("image")
+        if value and not is_safe_image_src(value):
+            reason = f"image {value!r} is not a site path or http(s) URL; the post has no cover"
+            self.warnings.append(Diagnostic(self.path, self.line_of("image"), reason, "warning"))
+            return ""
+        return value
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import nh3
 
 PROSE_TAGS = frozenset(
@@ -49,6 +51,59 @@ def sanitize_html(html: str) -> str:
         HTML that is safe to insert into a reader's page.
     """
     return _CLEANER.clean(html)
+
+
+def removed_markup(html: str) -> list[str]:
+    """What :func:`sanitize_html` leaves out of ``html``, for telling the author (nh3 still decides).
+
+    Args:
+        html: HTML rendered from one block of an author's Markdown.
+
+    Returns:
+        One short description per removed element or attribute, e.g. ``<script>``,
+        ``<img onerror>`` or ``<a href="javascript:alert(1)">``; empty when nothing is removed.
+    """
+    before, after = _markup(html), _markup(sanitize_html(html))
+    removed = []
+    for tag, attributes in before.items():
+        if tag not in after:
+            removed.append(f"<{tag}>")
+            continue
+        removed += [_describe(tag, name, value) for name, value in sorted(attributes - after[tag])]
+    return removed
+
+
+def html_tags(text: str) -> list[str]:
+    """The names of the HTML elements written in ``text``, sorted (``["img", "script"]``); empty for plain text."""
+    return sorted(_markup(text))
+
+
+def _describe(tag: str, name: str, value: str) -> str:
+    # A URL attribute is named with its value, so the author sees which link was refused.
+    # Control characters (a tab hidden in "java\tscript:") are shown escaped, on the one line.
+    shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in value)
+    return f'<{tag} {name}="{shown}">' if name in {"href", "src"} else f"<{tag} {name}>"
+
+
+class _MarkupCollector(HTMLParser):
+    """Every tag and its attributes, as the browser's parser would see them (entities decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: dict[str, set[tuple[str, str]]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.setdefault(tag, set()).update((name, value or "") for name, value in attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tags.setdefault(tag, set())
+
+
+def _markup(html: str) -> dict[str, set[tuple[str, str]]]:
+    collector = _MarkupCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.tags
 
 
 def absolute_links(html: str, page_url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from feedgen.feed import FeedGenerator
 
@@ -55,7 +56,8 @@ def _add_entry(feed: FeedGenerator, post: PostDetail, site: Site) -> None:
     entry.dc.dc_creator(post.author)
     entry.published(_midnight_utc(post.published))
     entry.updated(_midnight_utc(post.updated))
-    entry.summary(post_description(post))
+    # RSS readers render <description> as HTML: the author's text is escaped so markup in it stays text.
+    entry.summary(html.escape(post_description(post)), type="html")
     entry.content(content_html(post, url), type="html")
     for keyword in post.keywords:
         entry.category(term=keyword.name)

@@ -7,11 +7,13 @@ import os
 import pathlib
 import shutil
 
+import httpx
 import pytest
 
 from blog_app import settings
-from tests.conftest import require, write_post
+from tests.conftest import FIXTURES, require, write_post
 from tests.e2e.browser import new_driver
+from tests.integration.app_process import app_environment, free_port, running
 
 ARTIFACTS = settings.PROJECT_ROOT / "artifacts"
 # Archive posts, older than the shipped ones, so the index has a second page.
@@ -20,6 +22,31 @@ ARCHIVE_POSTS = 13
 DRAFT = {"slug": "unfinished-thoughts", "title": "Unfinished thoughts on async views"}
 SCHEDULED = {"slug": "next-month", "title": "A post scheduled for next month"}
 UNPUBLISHED_WORD = "zanzibar"
+# The production server of the SEO and hostile-request tests: its public address (unlike the local
+# one, so absolute links prove they came from configuration) and a build folder of its own, beside
+# AppHarnessProd's .web-test and a developer's .web.
+SITE = "https://blog.example.test"
+SEO_WEB_WORKDIR = settings.PROJECT_ROOT / ".web-seo"
+# Everything that could break out of a <title>, an attribute or the JSON-LD <script>.
+TRICKY_SLUG = "markup-in-titles"
+TRICKY_TITLE = """Tags & "quotes": why </script> isn't a <title>"""
+TRICKY_DESCRIPTION = """A <b>description</b> with & and "double" and 'single' quotes."""
+TRICKY_POST = """---
+title: 'Tags & "quotes": why </script> isn''t a <title>'
+author: O'Brien & <Co>
+date: 2024-12-01
+description: 'A <b>description</b> with & and "double" and ''single'' quotes.'
+tags: [html, "a&b"]
+---
+
+Plain text with a [link to the seed post](/blog/top-python-web-frameworks-2024) and [an anchor](#later).
+
+## Later
+
+The end.
+"""
+# Posts of the bad-content corpus that load, with markup, script and javascript: URLs left out.
+HOSTILE_SLUGS = ("html-in-front-matter", "script-html", "javascript-links")
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +133,38 @@ def artifacts_dir() -> pathlib.Path:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def seo_content(e2e_content, tmp_path_factory):
+    """The e2e posts plus one whose title, author and description are full of markup characters,
+    and the hostile posts of the bad-content corpus."""
+    folder = tmp_path_factory.mktemp("seo-content")
+    for post in e2e_content.glob("*.md"):
+        shutil.copy(post, folder / post.name)
+    (folder / f"{TRICKY_SLUG}.md").write_text(TRICKY_POST, encoding="utf-8")
+    for slug in HOSTILE_SLUGS:
+        shutil.copy(FIXTURES / "bad-content" / f"{slug}.md", folder / f"{slug}.md")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(seo_content, tmp_path_factory):
+    """``reflex run --env prod`` on one port, built once per session (SEO and hostile-request tests)."""
+    env = app_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('seo-db') / 'blog.db'}",
+        BLOG_CONTENT_DIR=str(seo_content),
+        DEPLOY_URL=SITE,
+        REFLEX_WEB_WORKDIR=str(SEO_WEB_WORKDIR),
+    )
+    command = ["run", "--env", "prod", "--frontend-port", str(free_port())]
+    log_dir = tmp_path_factory.mktemp("seo-server")
+    with running([command], env, settings.PROJECT_ROOT, log_dir, timeout=600) as (app,):
+        yield app
+
+
+@pytest.fixture(scope="session")
+def http(server):
+    """An HTTP client for the server; redirects are not followed."""
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client

@@ -10,11 +10,9 @@ absolute link proves it came from configuration.
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 
 import feedparser
-import httpx
 import lxml.html
 import pytest
 from selenium.webdriver.common.by import By
@@ -31,35 +29,23 @@ from tests.e2e.browser import (
     save_full_page_screenshot,
     wait_for,
 )
-from tests.e2e.conftest import DRAFT, SCHEDULED, UNPUBLISHED_WORD
-from tests.integration.app_process import app_environment, free_port, running
+from tests.e2e.conftest import (
+    DRAFT,
+    SCHEDULED,
+    SEO_WEB_WORKDIR,
+    SITE,
+    TRICKY_DESCRIPTION,
+    TRICKY_SLUG,
+    TRICKY_TITLE,
+    UNPUBLISHED_WORD,
+)
 
 pytestmark = pytest.mark.e2e
-SITE = "https://blog.example.test"
 SITE_NAME = "Python Web Journal"
 SEED = SEED_SLUG
-# A build folder of its own, beside AppHarnessProd's .web-test and a developer's .web.
-WEB_WORKDIR = settings.PROJECT_ROOT / ".web-seo"
+WEB_WORKDIR = SEO_WEB_WORKDIR
 SEED_DESCRIPTION = "The top Python frameworks for building AI and data-driven web applications in 2024"
 GUIDE_TITLE = "Writing posts for this blog"
-# Everything that could break out of a <title>, an attribute or the JSON-LD <script>.
-TRICKY_SLUG = "markup-in-titles"
-TRICKY_TITLE = """Tags & "quotes": why </script> isn't a <title>"""
-TRICKY_DESCRIPTION = """A <b>description</b> with & and "double" and 'single' quotes."""
-TRICKY_POST = """---
-title: 'Tags & "quotes": why </script> isn''t a <title>'
-author: O'Brien & <Co>
-date: 2024-12-01
-description: 'A <b>description</b> with & and "double" and ''single'' quotes.'
-tags: [html, "a&b"]
----
-
-Plain text with a [link to the seed post](/blog/top-python-web-frameworks-2024) and [an anchor](#later).
-
-## Later
-
-The end.
-"""
 # Each exactly once in the head of a post page.
 POST_HEAD_KEYS = [
     ("name", "description"),
@@ -72,38 +58,6 @@ POST_HEAD_KEYS = [
     ("property", "article:author"),
     ("name", "twitter:card"),
 ]
-
-
-@pytest.fixture(scope="module")
-def seo_content(e2e_content, tmp_path_factory):
-    """The e2e posts plus one whose title, author and description are full of markup characters."""
-    folder = tmp_path_factory.mktemp("seo-content")
-    for post in e2e_content.glob("*.md"):
-        shutil.copy(post, folder / post.name)
-    (folder / f"{TRICKY_SLUG}.md").write_text(TRICKY_POST, encoding="utf-8")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def server(seo_content, tmp_path_factory):
-    """``reflex run --env prod`` on one port, built once for this module."""
-    env = app_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('seo-db') / 'blog.db'}",
-        BLOG_CONTENT_DIR=str(seo_content),
-        DEPLOY_URL=SITE,
-        REFLEX_WEB_WORKDIR=str(WEB_WORKDIR),
-    )
-    command = ["run", "--env", "prod", "--frontend-port", str(free_port())]
-    log_dir = tmp_path_factory.mktemp("seo-server")
-    with running([command], env, settings.PROJECT_ROOT, log_dir, timeout=600) as (app,):
-        yield app
-
-
-@pytest.fixture(scope="module")
-def http(server):
-    """An HTTP client for the server; redirects are not followed."""
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
 
 
 def published_slugs(content) -> list[str]:

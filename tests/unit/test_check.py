@@ -24,11 +24,38 @@ EXPECTED = {
     "draft-post.md": [],
     "duplicate-slug.md": ["5: slug 'broken-links' is already used by tests/fixtures/bad-content/broken-links.md"],
     "editorial-note.md": ["7: warning: editorial note left out of the page: TODO(editor): add a chart here."],
+    "empty.md": ["1: file is empty"],
+    "hostile-eval.md": [
+        "8: warning: unknown directive in python eval block: expected image_zoom(rx.image(src=...)) or rx.image(src=...); the block was not run and is left out of the page",
+        "12: warning: unknown directive in python eval block: expected image_zoom(rx.image(src=...)) or rx.image(src=...); the block was not run and is left out of the page",
+        "16: warning: python eval directive arguments must be literal values; the block was not run and is left out of the page",
+        "20: warning: python eval directive arguments must be literal values; the block was not run and is left out of the page",
+    ],
+    "hostile-exec.md": [
+        "10: warning: python exec blocks may only import reflex, reflex_image_zoom, not subprocess; the block was not run and is left out of the page",
+        "15: warning: python exec blocks may only import reflex, reflex_image_zoom; the block was not run and is left out of the page",
+        "19: warning: python exec blocks may only import reflex, reflex_image_zoom; the block was not run and is left out of the page",
+        "24: warning: python exec blocks may only import reflex, reflex_image_zoom; the block was not run and is left out of the page",
+    ],
+    "html-in-front-matter.md": [
+        "2: warning: front matter field 'title' contains HTML (<script>); it is shown as text, never as markup",
+        "3: warning: front matter field 'author' contains HTML (<img>); it is shown as text, never as markup",
+        "5: warning: front matter field 'description' contains HTML (<a>, <script>); it is shown as text, never as markup",
+        "6: warning: image 'javascript:alert(\"cover\")' is not a site path or http(s) URL; the post has no cover",
+    ],
     "impossible-date.md": ["4: invalid value in front matter: day is out of range for month"],
+    "javascript-links.md": [
+        '7: warning: HTML left out of the page: <a href="JaVaScRiPt:alert(2)">, <a href="javascript:alert(1)">',
+        '9: warning: HTML left out of the page: <a href="java\\tscript:alert(4)">, <a href="javascript:alert(3)">',
+        '11: warning: HTML left out of the page: <img src="javascript:alert(5)">',
+        "13: warning: image src 'javascript:alert(6)' is not a site path or http(s) URL; left out",
+    ],
     "links-to-unpublished.md": [
         "7: warning: link to /blog/draft-post: post 'draft-post' is a draft, so readers would get 'Post not found'",
         "7: warning: link to /blog/scheduled-post: post 'scheduled-post' is scheduled for 2999-01-01, so readers would get 'Post not found'",
     ],
+    "missing-author.md": ["1: missing required front matter field 'author'"],
+    "missing-date.md": ["1: missing required front matter field 'date' (YYYY-MM-DD)"],
     "missing-image.md": [
         "5: warning: image /blog/no-such-cover.webp not found under assets/",
         "8: warning: image /blog/no-such-chart.webp not found under assets/",
@@ -44,6 +71,16 @@ EXPECTED = {
         "8: warning: python exec blocks may only import reflex, reflex_image_zoom, not os; the block was not run and is left out of the page"
     ],
     "scheduled-post.md": [],
+    "script-html.md": [
+        "9: warning: HTML left out of the page: <script>",
+        "11: warning: HTML left out of the page: <iframe>",
+        "13: warning: HTML left out of the page: <img onerror>, <a onclick>",
+        "15: warning: HTML left out of the page: <div onmouseover>, <svg>, <circle>",
+        "17: warning: HTML left out of the page: <p style>",
+    ],
+    "unknown-directive.md": [
+        "10: warning: unknown directive in python eval block: expected image_zoom(rx.image(src=...)) or rx.image(src=...); the block was not run and is left out of the page"
+    ],
     "unreadable-framework.md": [
         "15: warning: section 'Gamma — the second one' has no pros or cons in the '- **Title**: text' form; left out of the frameworks explorer",
         "19: warning: pro item is not in the '- **Title**: text' form; left out of the frameworks explorer",
@@ -74,7 +111,7 @@ def test_bad_content_fails_with_one_line_per_problem():
     expected = [f"tests/fixtures/bad-content/{name}:{line}" for name, lines in EXPECTED.items() for line in lines]
     assert result.stdout.splitlines() == expected  # sorted by file, then line
     assert result.returncode == 1
-    assert result.stderr.strip() == "check: 17 posts, 21 problems, 1 editorial note"
+    assert result.stderr.strip() == "check: 26 posts, 46 problems, 1 editorial note"
 
 
 def test_shipped_content_passes_and_lists_its_editorial_notes():

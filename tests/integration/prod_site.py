@@ -40,10 +40,18 @@ class ProdSite:
         """The site's base URL."""
         return self.app.url
 
-    def kill(self, sig: int = signal.SIGKILL) -> None:
-        """Send ``sig`` to the whole process group and wait until it is gone."""
-        os.killpg(self.app.popen.pid, sig)
+    def stop(self, sig: int) -> None:
+        """Stop the serving process: SIGTERM to it alone (as ``docker stop`` does), SIGKILL to the whole group.
+
+        Waits until the process has exited and none of its workers is left.
+        """
+        if sig == signal.SIGKILL:
+            os.killpg(self.app.popen.pid, sig)
+        else:
+            os.kill(self.app.popen.pid, sig)
         self.app.popen.wait(60)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.app.popen.pid, signal.SIGKILL)  # a worker that outlived its parent
 
     def start(self, env: dict[str, str], timeout: float = 120) -> AppProcess:
         """Serve the existing build on the same port with ``env``; wait until healthy."""

@@ -7,6 +7,8 @@ a TCP proxy the test controls (the shared server is never stopped), with Redis f
 from __future__ import annotations
 
 import contextlib
+import os
+import pathlib
 import signal
 
 import httpx
@@ -16,7 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from blog_app import outage, settings
-from tests.conftest import SEED_FRAMEWORKS, SEED_SLUG, SEED_TEXT, SEED_TITLE
+from tests.conftest import SEED_FRAMEWORKS, SEED_SLUG, SEED_TEXT, SEED_TITLE, require
 from tests.e2e.browser import (
     assert_page_is_clean,
     body_text,
@@ -24,6 +26,7 @@ from tests.e2e.browser import (
     emulate_phone,
     new_driver,
     save_full_page_screenshot,
+    serious_accessibility_violations,
     wait_for,
 )
 from tests.integration import services
@@ -33,6 +36,7 @@ from tests.integration.tcp_proxy import TcpProxy
 
 POST = f"/blog/{SEED_SLUG}"
 LISTINGS = ("/rss.xml", "/atom.xml", "/sitemap.xml")
+AXE = ".tools/axe/node_modules/axe-core/axe.min.js"
 
 
 class Site:
@@ -75,6 +79,13 @@ def site(project_copy, redis_url, chromium, tmp_path_factory) -> Site:
             proxy.close()
 
 
+def axe_source() -> str:
+    """The axe-core script that scripts/test installs (``AXE_SOURCE`` overrides where)."""
+    path = pathlib.Path(os.environ.get("AXE_SOURCE") or settings.PROJECT_ROOT / AXE)
+    require(path.is_file(), "axe-core is not installed (scripts/test installs it)")
+    return path.read_text(encoding="utf-8")
+
+
 @contextlib.contextmanager
 def chromium_tab(**options):
     """A fresh headless Chromium, closed afterwards."""
@@ -115,6 +126,7 @@ def test_database_outage_shows_a_friendly_page_answers_503_and_recovers(site):
             browser.get(site.url + path)
             wait_for_unavailable(browser)
             assert_page_is_clean(browser)
+        assert serious_accessibility_violations(browser, axe_source()) == []
         browser.get(site.url + POST)  # served by the backend: 503, the shell still starts the app
         wait_for_unavailable(browser)
         assert_clean_but_for_the_503(browser)
@@ -182,7 +194,7 @@ def card_names(browser: WebDriver) -> list[str]:
 
 def restart(site: Site, env: dict[str, str], sig: int) -> None:
     """Stop the serving process with ``sig`` and start it again on the same port."""
-    site.prod.kill(sig)
+    site.prod.stop(sig)
     with pytest.raises(httpx.ConnectError):
         site.get("/_health")
     site.prod.start(env)
@@ -214,8 +226,8 @@ def test_with_redis_a_crash_keeps_the_view_in_the_url_but_not_the_tab_state(site
         wait_until_reconnected(browser)
         wait_for(lambda: current_token(browser) != token, message="the new token")
         site.remember_tab(browser)
-        assert card_names(browser) == ["FastAPI"] and "pro=performance" in browser.current_url
-        assert "open" not in facets_class(browser)
+        wait_for(lambda: card_names(browser) == ["FastAPI"], message="the filter from the URL, applied again")
+        assert "pro=performance" in browser.current_url and "open" not in facets_class(browser)
         browser.find_element(By.CSS_SELECTOR, ".filters-toggle").click()
         assert_next_filter_works(browser)
 
@@ -252,7 +264,8 @@ def test_without_redis_the_page_reconnects_and_starts_afresh(site):
             restart(site, env, signal.SIGKILL)
             wait_until_reconnected(browser)
             wait_for(lambda: "open" not in facets_class(browser), message="the fresh state")
-            assert card_names(browser) == ["FastAPI"] and "pro=performance" in browser.current_url
+            wait_for(lambda: card_names(browser) == ["FastAPI"], message="the filter from the URL, applied again")
+            assert "pro=performance" in browser.current_url
             browser.find_element(By.CSS_SELECTOR, ".filters-toggle").click()
             assert_next_filter_works(browser)
     finally:

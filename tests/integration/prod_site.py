@@ -45,6 +45,8 @@ class ProdSite:
 
         Waits until the process has exited and none of its workers is left.
         """
+        if self.app.popen.poll() is not None:
+            raise AssertionError(f"the app had already exited ({self.app.popen.returncode}):\n{self.app.log()}")
         if sig == signal.SIGKILL:
             os.killpg(self.app.popen.pid, sig)
         else:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import anyio
+import httpx
 import pytest
 import sqlalchemy as sa
-from starlette.testclient import TestClient
 
 from blog_app import database, outage
 from blog_app.seo.routes import seo_api
@@ -20,11 +21,17 @@ def database_away(monkeypatch) -> str:
     return url
 
 
+async def get(path: str) -> httpx.Response:
+    """GET ``path`` from the backend routes, in process."""
+    transport = httpx.ASGITransport(app=seo_api(lambda: ["/"]))
+    async with httpx.AsyncClient(transport=transport, base_url="http://blog.test") as client:
+        return await client.get(path)
+
+
 # (Post pages need a production build: tests/integration/test_faults_live.py covers them.)
 @pytest.mark.parametrize("path", ["/rss.xml", "/atom.xml", "/sitemap.xml"])
 def test_backend_routes_answer_503_with_retry_after(database_away, path):
-    with TestClient(seo_api(lambda: ["/"]), raise_server_exceptions=False) as client:
-        answer = client.get(path)
+    answer = anyio.run(get, path)
     assert answer.status_code == 503
     assert answer.headers["retry-after"] == str(outage.RETRY_AFTER_SECONDS)
     assert outage.MESSAGE in answer.text

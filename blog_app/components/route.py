@@ -22,3 +22,14 @@ def route_param(name: str) -> rx.Var[str]:
         A string Var that changes the moment the address does.
     """
     return rx.Var(f"(routeParams[{name!r}] ?? '')", _var_data=_ROUTE_PARAMS).to(str)
+
+
+_LOCATION = VarData(
+    imports={"react-router": [ImportVar(tag="useLocation")]},
+    hooks={"const location = useLocation();": None},
+)
+
+
+def current_address() -> rx.Var[str]:
+    """The path and query string in the address bar, as the browser sees them."""
+    return rx.Var("(location.pathname + location.search)", _var_data=_LOCATION).to(str)

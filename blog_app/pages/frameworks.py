@@ -8,6 +8,7 @@ from blog_app.components.comparison import compare_bar, comparison
 from blog_app.components.explorer_filters import CHIP_STYLE, active_filters, facet_group, search_box
 from blog_app.components.framework_card import framework_card
 from blog_app.components.layout import site_layout
+from blog_app.components.unavailable import unavailable_message
 from blog_app.state.frameworks import ExplorerState
 
 TITLE = "Frameworks explorer"
@@ -186,30 +187,33 @@ def results() -> rx.Component:
 
 def frameworks_page() -> rx.Component:
     """Filters beside the results; everything on the page follows the URL's query string."""
-    return site_layout(
+    return site_layout(rx.cond(ExplorerState.unavailable, unavailable_message(), explorer()))
+
+
+def explorer() -> rx.Component:
+    """The explorer itself: heading, search, filters and results."""
+    return rx.flex(
         rx.flex(
-            rx.flex(
-                rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", md="8"), letter_spacing="-0.02em"),
-                rx.text(
-                    "Tick the pros you need and the cons you won't live with to see which Python web "
-                    "frameworks fit. Pick two to four to compare them side by side.",
-                    size="4",
-                    color=rx.color("gray", 11),
-                    max_width="40rem",
-                ),
-                rx.box(search_box(ExplorerState.view.text, ExplorerState.search), width="100%", max_width="32rem"),
-                direction="column",
-                spacing="4",
+            rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", md="8"), letter_spacing="-0.02em"),
+            rx.text(
+                "Tick the pros you need and the cons you won't live with to see which Python web "
+                "frameworks fit. Pick two to four to compare them side by side.",
+                size="4",
+                color=rx.color("gray", 11),
+                max_width="40rem",
             ),
-            rx.grid(
-                filters_panel(),
-                results(),
-                columns=rx.breakpoints(initial="1fr", md="15rem minmax(0, 1fr)", lg="16rem minmax(0, 1fr)"),
-                spacing="6",
-                align="start",
-            ),
+            rx.box(search_box(ExplorerState.view.text, ExplorerState.search), width="100%", max_width="32rem"),
             direction="column",
+            spacing="4",
+        ),
+        rx.grid(
+            filters_panel(),
+            results(),
+            columns=rx.breakpoints(initial="1fr", md="15rem minmax(0, 1fr)", lg="16rem minmax(0, 1fr)"),
             spacing="6",
-            style=PAGE_STYLE,
-        )
+            align="start",
+        ),
+        direction="column",
+        spacing="6",
+        style=PAGE_STYLE,
     )

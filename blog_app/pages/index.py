@@ -8,6 +8,7 @@ from blog_app import settings
 from blog_app.components.index_controls import active_filters, empty_state, pagination, search_form
 from blog_app.components.layout import site_layout
 from blog_app.components.post_card import post_card
+from blog_app.components.unavailable import unavailable_message
 from blog_app.state.index import IndexState
 
 
@@ -39,14 +40,20 @@ def post_grid() -> rx.Component:
 def index_page() -> rx.Component:
     """The blog index."""
     return site_layout(
-        index_intro(),
         rx.cond(
-            IndexState.is_filtered,
-            rx.box(
-                active_filters(IndexState.tag_name, IndexState.search, IndexState.total, "/"),
-                margin_bottom="var(--space-5)",
+            IndexState.unavailable,
+            unavailable_message(),
+            rx.fragment(
+                index_intro(),
+                rx.cond(
+                    IndexState.is_filtered,
+                    rx.box(
+                        active_filters(IndexState.tag_name, IndexState.search, IndexState.total, "/"),
+                        margin_bottom="var(--space-5)",
+                    ),
+                ),
+                post_grid(),
+                pagination(IndexState.page, IndexState.pages, IndexState.newer_url, IndexState.older_url),
             ),
-        ),
-        post_grid(),
-        pagination(IndexState.page, IndexState.pages, IndexState.newer_url, IndexState.older_url),
+        )
     )

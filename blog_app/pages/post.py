@@ -12,6 +12,7 @@ from blog_app.components.publication import status_banner
 from blog_app.components.route import route_param
 from blog_app.components.segments import post_body
 from blog_app.components.toc import toc_collapsible, toc_sidebar
+from blog_app.components.unavailable import unavailable_message
 from blog_app.queries import PostLink
 from blog_app.state.post import PostState
 
@@ -84,12 +85,16 @@ def post_page() -> rx.Component:
         # After an in-app navigation the state still holds the previous post until the new one
         # loads: show nothing rather than the wrong post under the new address.
         rx.cond(
-            PostState.loaded_slug == route_param("slug"),
+            PostState.unavailable,
+            unavailable_message(),
             rx.cond(
-                PostState.found,
-                post_article(),
-                not_found_message(
-                    "Post not found", "No post lives at this address. It may have been renamed or removed."
+                PostState.loaded_slug == route_param("slug"),
+                rx.cond(
+                    PostState.found,
+                    post_article(),
+                    not_found_message(
+                        "Post not found", "No post lives at this address. It may have been renamed or removed."
+                    ),
                 ),
             ),
         )

@@ -25,6 +25,7 @@ from blog_app.queries import PostDetail
 from blog_app.seo.article import readable_message, readable_page
 from blog_app.seo.feeds import ATOM_PATH, RSS_PATH, atom_xml, rss_xml
 from blog_app.seo.head import blog_posting, head_html, not_found_head, post_meta
+from blog_app.seo.outage import outage_handlers
 from blog_app.seo.shell import fill_shell, load_shell
 from blog_app.seo.site import Site, current_site, post_path
 from blog_app.seo.sitemap import ROBOTS_PATH, SITEMAP_PATH, robots_txt, sitemap_xml
@@ -61,7 +62,7 @@ def seo_api(static_paths: Callable[[], list[str]]) -> Starlette:
     Args:
         static_paths: Returns the paths of the pages that are not posts, for the sitemap.
     """
-    return Starlette(routes=seo_routes(static_paths))
+    return Starlette(routes=seo_routes(static_paths), exception_handlers=outage_handlers())
 
 
 def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:

@@ -8,9 +8,10 @@ from blog_app import run_mode
 from blog_app.explorer import ExplorerQuery, explorer_url, parse_query
 from blog_app.explorer_source import current_frameworks
 from blog_app.explorer_view import ExplorerView, build_view
+from blog_app.state.outage import ReadsDatabase, tolerates_outage
 
 
-class ExplorerState(rx.State):
+class ExplorerState(ReadsDatabase, rx.State):
     """The view of ``/frameworks`` for the query string in the address bar."""
 
     view: ExplorerView = ExplorerView()
@@ -20,6 +21,7 @@ class ExplorerState(rx.State):
     _query: ExplorerQuery = ExplorerQuery()
 
     @rx.event
+    @tolerates_outage
     def on_load(self):
         """Read the frameworks and build the view for the URL's query string."""
         frameworks = current_frameworks(run_mode.current_audience())

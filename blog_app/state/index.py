@@ -11,9 +11,10 @@ from blog_app.assets import image_missing
 from blog_app.index_query import IndexQuery, clean_search, index_url, parse_index_query
 from blog_app.queries import PostSummary
 from blog_app.state.live import FollowsContent
+from blog_app.state.outage import ReadsDatabase, tolerates_outage
 
 
-class IndexState(FollowsContent, rx.State):
+class IndexState(FollowsContent, ReadsDatabase, rx.State):
     """The index view; the URL (``?page=&tag=&q=``) is its source of truth."""
 
     posts: list[PostSummary] = []
@@ -26,6 +27,7 @@ class IndexState(FollowsContent, rx.State):
     loaded: bool = False
 
     @rx.event
+    @tolerates_outage
     def load_posts(self):
         """Read the view from the URL and its posts from the database; in development, keep following them."""
         return self._load_and_follow()

@@ -9,6 +9,7 @@ from blog_app.assets import flag_missing_images, image_missing
 from blog_app.explorer import link_framework_headings
 from blog_app.queries import PostDetail, PostLink
 from blog_app.state.live import FollowsContent
+from blog_app.state.outage import ReadsDatabase, tolerates_outage
 
 # The post arrives after the page renders, too late for the browser's own jump to ``#section``:
 # once the heading exists (a few frames at most), scroll to it.
@@ -24,7 +25,7 @@ SCROLL_TO_HASH = """(() => {
 })()"""
 
 
-class PostState(FollowsContent, rx.State):
+class PostState(FollowsContent, ReadsDatabase, rx.State):
     """The post shown on ``/blog/[slug]``."""
 
     post: PostDetail = PostDetail()
@@ -36,6 +37,7 @@ class PostState(FollowsContent, rx.State):
     loaded_slug: str = ""
 
     @rx.event
+    @tolerates_outage
     def on_load(self):
         """Load the post named by the route's ``slug`` and jump to ``#section``; in development, keep following it."""
         events = self._load_and_follow()

@@ -56,6 +56,15 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def read_axe_source() -> str:
+    """The axe-core script that scripts/test installs (``AXE_SOURCE`` says where)."""
+    path = pathlib.Path(
+        os.environ.get("AXE_SOURCE") or settings.PROJECT_ROOT / ".tools/axe/node_modules/axe-core/axe.min.js"
+    )
+    require(path.is_file(), "axe-core is not installed (scripts/test installs it)")
+    return path.read_text(encoding="utf-8")
+
+
 def write_post(
     folder: pathlib.Path, name: str, title: str, date: str = "2024-01-01", body: str = "Hello.", **extra
 ) -> pathlib.Path:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from blog_app import settings
-from tests.conftest import FIXTURES, require, write_post
+from tests.conftest import FIXTURES, read_axe_source, write_post
 from tests.e2e.browser import new_driver
 from tests.integration.app_process import app_environment, free_port, running
 
@@ -122,9 +122,7 @@ def browser(prod_app):
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     """The axe-core script (``AXE_SOURCE``, set by scripts/test)."""
-    path = os.environ.get("AXE_SOURCE") or str(settings.PROJECT_ROOT / ".tools/axe/node_modules/axe-core/axe.min.js")
-    require(pathlib.Path(path).is_file(), "axe-core is not installed (scripts/test installs it)")
-    return pathlib.Path(path).read_text(encoding="utf-8")
+    return read_axe_source()
 
 
 @pytest.fixture(scope="session")

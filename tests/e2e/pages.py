@@ -35,3 +35,16 @@ def open_post(driver: WebDriver, base_url: str, slug: str) -> None:
         ),
         message=f"post {slug} to render",
     )
+
+
+def card_names(driver: WebDriver) -> list[str]:
+    """The framework names on the explorer's result cards, in order."""
+    # One script call: the list re-renders while we read it.
+    return driver.execute_script("return [...document.querySelectorAll('#results article h2')].map(h => h.textContent)")
+
+
+def facet(driver: WebDriver, group: str, key: str):
+    """The checkbox of one explorer facet value, found through its fieldset and label as a user would."""
+    return driver.find_element(
+        By.CSS_SELECTOR, f"fieldset[aria-label='{group}'] label[data-key='{key}'] [role='checkbox']"
+    )

@@ -20,6 +20,7 @@ from tests.e2e.browser import (
     serious_accessibility_violations,
     wait_for,
 )
+from tests.e2e.pages import card_names, facet
 
 pytestmark = pytest.mark.e2e
 ALL = list(SEED_FRAMEWORKS)
@@ -37,13 +38,6 @@ def open_explorer(browser, prod_app, query: str = "") -> None:
     wait_for(lambda: "frameworks fit" in body_text(browser), message="the explorer")
 
 
-def card_names(browser) -> list[str]:
-    # One script call: the list re-renders while we read it.
-    return browser.execute_script(
-        "return [...document.querySelectorAll('#results article h2')].map(h => h.textContent)"
-    )
-
-
 def wait_for_cards(browser, expected: list[str]) -> None:
     try:
         wait_for(lambda: card_names(browser) == expected, message=f"cards {expected}")
@@ -53,13 +47,6 @@ def wait_for_cards(browser, expected: list[str]) -> None:
 
 def url_query(browser) -> dict[str, list[str]]:
     return parse_qs(urlsplit(browser.current_url).query)
-
-
-def facet(browser, group: str, key: str):
-    """The checkbox of one facet value, found through its fieldset and label as a user would."""
-    return browser.find_element(
-        By.CSS_SELECTOR, f"fieldset[aria-label='{group}'] label[data-key='{key}'] [role='checkbox']"
-    )
 
 
 def compare_toggle(browser, slug: str):

@@ -7,8 +7,6 @@ a TCP proxy the test controls (the shared server is never stopped), with Redis f
 from __future__ import annotations
 
 import contextlib
-import os
-import pathlib
 import signal
 
 import httpx
@@ -18,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from blog_app import outage, settings
-from tests.conftest import SEED_FRAMEWORKS, SEED_SLUG, SEED_TEXT, SEED_TITLE, require
+from tests.conftest import SEED_FRAMEWORKS, SEED_SLUG, SEED_TEXT, SEED_TITLE, read_axe_source
 from tests.e2e.browser import (
     assert_page_is_clean,
     body_text,
@@ -29,6 +27,7 @@ from tests.e2e.browser import (
     serious_accessibility_violations,
     wait_for,
 )
+from tests.e2e.pages import card_names, facet
 from tests.integration import services
 from tests.integration.app_process import app_environment
 from tests.integration.prod_site import ProdSite, serve_prod_site
@@ -36,7 +35,6 @@ from tests.integration.tcp_proxy import TcpProxy
 
 POST = f"/blog/{SEED_SLUG}"
 LISTINGS = ("/rss.xml", "/atom.xml", "/sitemap.xml")
-AXE = ".tools/axe/node_modules/axe-core/axe.min.js"
 
 
 class Site:
@@ -77,13 +75,6 @@ def site(project_copy, redis_url, chromium, tmp_path_factory) -> Site:
                 services.delete_redis_keys(site.tokens)
         finally:
             proxy.close()
-
-
-def axe_source() -> str:
-    """The axe-core script that scripts/test installs (``AXE_SOURCE`` overrides where)."""
-    path = pathlib.Path(os.environ.get("AXE_SOURCE") or settings.PROJECT_ROOT / AXE)
-    require(path.is_file(), "axe-core is not installed (scripts/test installs it)")
-    return path.read_text(encoding="utf-8")
 
 
 @contextlib.contextmanager
@@ -129,7 +120,7 @@ def test_database_outage_shows_a_friendly_page_answers_503_and_recovers(site):
             browser.get(site.url + path)
             wait_for_unavailable(browser)
             assert_page_is_clean(browser)
-        assert serious_accessibility_violations(browser, axe_source()) == []
+        assert serious_accessibility_violations(browser, read_axe_source()) == []
         browser.get(site.url + POST)  # served by the backend: 503, the shell still starts the app
         wait_for_unavailable(browser)
         assert_clean_but_for_the_503(browser)
@@ -179,20 +170,6 @@ def open_filters_and_pick(browser: WebDriver, site: Site) -> str:
 def facets_class(browser: WebDriver) -> str:
     """The class of the filters panel (``facet-panel open`` while a phone reader has it open)."""
     return browser.find_element(By.ID, "facets").get_attribute("class")
-
-
-def facet(browser: WebDriver, group: str, key: str):
-    """The checkbox of one facet value."""
-    return browser.find_element(
-        By.CSS_SELECTOR, f"fieldset[aria-label='{group}'] label[data-key='{key}'] [role='checkbox']"
-    )
-
-
-def card_names(browser: WebDriver) -> list[str]:
-    """The names on the result cards."""
-    return browser.execute_script(
-        "return [...document.querySelectorAll('#results article h2')].map(h => h.textContent)"
-    )
 
 
 def restart(site: Site, env: dict[str, str], sig: int) -> None:

@@ -19,6 +19,7 @@ import dataclasses
 import pathlib
 import random
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -140,7 +141,18 @@ class Reader:
         self.url = url
         if not self.tab.wait_until(self._hydrated, TIMEOUT):
             return "disconnected" if self.tab.disconnected else "timeout"
-        return None if check() else "wrong state"
+        if check():
+            return None
+        # What a wrong answer looked like, on stderr, so a failed run can be understood.
+        late = self.tab.wait_until(check, 2)
+        explorer = self.tab.state.get(EXPLORER_STATE, {})
+        print(
+            f"reader {self.number}: wrong state on {url} (right {'2 s later' if late else 'never'}): "
+            f"result_count={explorer.get('view', {}).get('result_count')} expected={self.site.result_count(url) if url.startswith(EXPLORER) else '-'} "
+            f"unavailable={explorer.get('unavailable')} last events={[e['name'] for e in self.tab.events[-4:]]}",
+            file=sys.stderr,
+        )
+        return "wrong state"
 
     def open_post(self, action: str) -> None:
         """Navigate to a random post; its title must be the database's."""

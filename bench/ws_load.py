@@ -211,6 +211,18 @@ def load_table(run: LoadRun, title: str) -> Table:
         f"CPU: server {run.server_cpu:.0%} of a core, load generator {run.client_cpu:.0%}; "
         f"machine load average {run.load_average:.1f} on {os.cpu_count()} cores (other work included)",
     ]
+    # Issue 8's bar for the load test: nothing fails, and memory levels off (last third vs middle third).
+    table.target(
+        f"Load: failed actions, {run.clients} clients", "0", str(run.failed), run.failed == 0, f"{run.failed} failed"
+    )
+    growth = (memory.last - memory.middle) / memory.middle
+    table.target(
+        f"Load: memory, last third vs middle third, {run.clients} clients",
+        "not growing (< 5%)",
+        f"{memory.middle / 1e6:.0f} -> {memory.last / 1e6:.0f} MB",
+        growth < 0.05,
+        f"{growth:+.1%}",
+    )
     return table
 
 

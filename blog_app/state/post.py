@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import reflex as rx
 
-from blog_app import database, framework_queries, queries, run_mode
+from blog_app import run_mode
 from blog_app.assets import flag_missing_images, image_missing
-from blog_app.explorer import link_framework_headings
+from blog_app.post_source import current_post
 from blog_app.queries import PostDetail, PostLink
 from blog_app.state.live import FollowsContent
 from blog_app.state.outage import ReadsDatabase, tolerates_outage
@@ -45,17 +47,16 @@ class PostState(FollowsContent, ReadsDatabase, rx.State):
 
     def _load(self) -> None:
         slug = str(self.slug)  # the [slug] route argument
-        audience = run_mode.current_audience()
-        with database.session() as db:
-            detail = queries.get_post(db, slug, audience)
-            newer, older = queries.adjacent_posts(db, slug, audience) if detail else (None, None)
-            sections = framework_queries.framework_sections(db, slug) if detail else {}
-        if detail is not None:
-            detail.segments = link_framework_headings(flag_missing_images(detail.segments), sections)
-            detail.cover_missing = image_missing(detail.cover_image)
+        stored = current_post(slug, run_mode.current_audience())
+        detail = None
+        if stored is not None:
+            # Image files are checked on every visit: adding a missing one fixes the page without an ingest.
+            shown = stored.detail
+            segments = flag_missing_images(shown.segments)
+            detail = dataclasses.replace(shown, segments=segments, cover_missing=image_missing(shown.cover_image))
         self.found = detail is not None
         self.post = detail or PostDetail()
-        self.newer = newer or PostLink()
-        self.older = older or PostLink()
+        self.newer = (stored and stored.newer) or PostLink()
+        self.older = (stored and stored.older) or PostLink()
         self.loaded = True
         self.loaded_slug = slug

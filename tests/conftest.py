@@ -13,6 +13,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from blog_app import database, settings
+from blog_app.ingest import ingest
 from tests.e2e.browser import chromium_paths
 
 SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
@@ -98,6 +99,14 @@ def sqlite_engine(tmp_path: pathlib.Path) -> sa.Engine:
     database.upgrade_schema(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def ingested_site(sqlite_engine, content_dir, monkeypatch) -> tuple[sa.Engine, pathlib.Path]:
+    """The seed post ingested into ``sqlite_engine``, which the app's ``DATABASE_URL`` names."""
+    monkeypatch.setenv("DATABASE_URL", str(sqlite_engine.url))
+    ingest(sqlite_engine, content_dir)
+    return sqlite_engine, content_dir
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,8 @@ TODAY = dt.date(2025, 1, 1)
 
 
 @pytest.fixture
-def site(sqlite_engine, content_dir, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", str(sqlite_engine.url))
-    ingest(sqlite_engine, content_dir)
-    return sqlite_engine, content_dir
+def site(ingested_site):
+    return ingested_site
 
 
 def test_the_same_posts_give_the_same_post_without_reading_it_again(site):

@@ -251,7 +251,7 @@ def load(
     ):
         run = run_load(site, clients, seconds, READER_ACTIONS, think)
         deleted = run.delete_redis_state(redis_url) if redis_url else 0
-    manager = f"Redis, {deleted} keys of the run deleted afterwards" if redis_url else "memory"
+    manager = f"Redis, {deleted} keys of the run deleted afterwards" if redis_url else "Reflex's default disk"
     table = load_table(run, f"Load: {clients} websocket clients for {seconds:.0f} s ({manager} state manager)")
     table.notes.append(
         f"{len(site.titles)} posts on SQLite; `reflex run --env prod --backend-only`, {workers} worker(s), in a subprocess; "

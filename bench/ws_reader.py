@@ -18,7 +18,6 @@ import contextlib
 import dataclasses
 import pathlib
 import random
-import shutil
 import sys
 import threading
 import time
@@ -28,12 +27,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from bench.synthetic import write_posts
-from blog_app import settings
 from blog_app.explorer import filter_frameworks, parse_query
 from blog_app.framework_queries import FrameworkRecord, list_frameworks
 from blog_app.queries import list_posts
-from tests.integration.app_process import AppProcess, app_environment, backend_command, free_port, running
-from tests.integration.conftest import _NOT_COPIED
+from tests.integration.app_process import AppProcess, app_environment, backend_command, copy_project, free_port, running
 from tests.integration.reflex_client import EXPLORER_STATE, POST_STATE, ROOT_STATE, Tab, new_token
 
 EXPLORER = "/frameworks"
@@ -65,8 +62,7 @@ class Site:
 @contextlib.contextmanager
 def served_site(folder: pathlib.Path, posts: int = 100, **env: str) -> Iterator[Site]:
     """A production backend on a copy of the project with ``posts`` synthetic posts; stopped afterwards."""
-    project = folder / "blog_app"
-    shutil.copytree(settings.PROJECT_ROOT, project, ignore=shutil.ignore_patterns(*_NOT_COPIED))
+    project = copy_project(folder / "blog_app")
     write_posts(project / "content" / "synthetic", posts)
     database_url = f"sqlite:///{folder / 'blog.db'}"
     environment = app_environment(DATABASE_URL=database_url, **env)

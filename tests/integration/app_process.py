@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import os
 import pathlib
+import shutil
 import signal
 import socket
 import subprocess
@@ -22,6 +23,16 @@ from blog_app import settings
 GATE = "import os, sys; sys.stdin.read(1); os.execv(sys.executable, [sys.executable, '-m', 'reflex', *sys.argv[1:]])"
 # What the test process may carry (an earlier AppHarness, pytest itself) but an operator would not.
 _INHERITED_NOISE = ("DATABASE_URL", "REDIS_URL", "BLOG_CONTENT_DIR", "API_URL", "DEPLOY_URL", "PYTEST_CURRENT_TEST")
+
+
+# What an operator's checkout would not have: local tools, builds, databases, caches.
+NOT_COPIED = (".git", ".venv", ".tools", ".web*", ".states", ".data", "__pycache__", "*.zip", ".*_cache", "artifacts")
+
+
+def copy_project(target: pathlib.Path) -> pathlib.Path:
+    """Copy the project to ``target`` as an operator would check it out (no tools, builds or data)."""
+    shutil.copytree(settings.PROJECT_ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    return target
 
 
 def free_port() -> int:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import pathlib
-import shutil
 
 import pytest
 import sqlalchemy as sa
 
 from blog_app import settings
 from tests.integration import services
-
-# What an operator's checkout would not have: local tools, builds, databases, caches.
-_NOT_COPIED = (".git", ".venv", ".tools", ".web*", ".states", ".data", "__pycache__", "*.zip", ".*_cache", "artifacts")
+from tests.integration.app_process import copy_project
 
 
 @pytest.fixture
@@ -44,6 +41,4 @@ def project_copy(tmp_path_factory) -> pathlib.Path:
     Builds write ``.web/`` and zip files into the project; doing that in a copy keeps them away
     from the build the end-to-end tests serve from the working tree.
     """
-    target = tmp_path_factory.mktemp("checkout") / "blog_app"
-    shutil.copytree(settings.PROJECT_ROOT, target, ignore=shutil.ignore_patterns(*_NOT_COPIED))
-    return target
+    return copy_project(tmp_path_factory.mktemp("checkout") / "blog_app")

@@ -37,7 +37,7 @@ class Document:
 
 # Bump when parsing changes what is stored for the same file: every post is then re-parsed
 # at the next ingest instead of keeping what the old parser made of it.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 
 def content_hash(data: bytes) -> str:

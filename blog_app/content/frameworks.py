@@ -12,10 +12,10 @@ import re
 from typing import Literal
 
 from mistletoe import block_token, span_token
-from slugify import slugify
 
 from blog_app.content.body import plain_text
 from blog_app.content.diagnostics import Diagnostic
+from blog_app.content.slugs import slug
 
 TraitKind = Literal["pro", "con"]
 LABELS: dict[str, TraitKind] = {
@@ -69,7 +69,7 @@ def trait_key(title: str) -> str:
     Returns:
         The title casefolded, with punctuation and runs of whitespace turned into single hyphens.
     """
-    return slugify(title.casefold())
+    return slug(title.casefold())
 
 
 def extract_frameworks(
@@ -164,22 +164,25 @@ class _SectionReader:
             self._read_block(token)
         parts = TAGLINE_SEPARATOR.split(plain(heading), maxsplit=1)
         name, tagline = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
-        if not self.traits or not slugify(name):
+        if not self.traits or not slug(name):
             return None
-        return FrameworkEntry(name, slugify(name), tagline, self.summary, anchor, line, tuple(self.traits))
+        return FrameworkEntry(name, slug(name), tagline, self.summary, anchor, line, tuple(self.traits))
 
     def _read_block(self, token: block_token.BlockToken) -> None:
+        if isinstance(token, block_token.List):
+            self._read_list(token)
+            return
+        if not (_is_heading(token) or isinstance(token, block_token.Paragraph)):
+            return
         text = plain(token)
-        if _is_heading(token) or (isinstance(token, block_token.Paragraph) and len(text) <= 40):
+        if _is_heading(token) or len(text) <= 40:
             announces, label = _label_of(text)
             self.looks_like_framework |= announces
             if announces or _is_heading(token):
                 self._label = label
                 return
-        if isinstance(token, block_token.Paragraph) and not self.summary and self._label is None:
+        if not self.summary and self._label is None:
             self.summary = text
-        elif isinstance(token, block_token.List):
-            self._read_list(token)
 
     def _read_list(self, token: block_token.List) -> None:
         items = list(token.children or [])

@@ -29,3 +29,13 @@ def write_posts(folder: pathlib.Path, count: int) -> pathlib.Path:
     for number in range(1, count + 1):
         (folder / f"post-{number:04d}.md").write_text(synthetic_post(number), encoding="utf-8")
     return folder
+
+
+def large_post(sections: int) -> str:
+    """One very long comparison post: ``sections`` framework sections, each with raw HTML, a link, pros and cons."""
+    body = "".join(
+        f"## Framework {n}--fast\n\nIt has <b>bold</b> text and [a link](#framework-{n}) back.\n\n"
+        f"### Pros\n\n- **Speed**: quick.\n\n### Cons\n\n- **Age**: new.\n\n"
+        for n in range(1, sections + 1)
+    )
+    return f"---\ntitle: A very long post\nauthor: Test Author\ndate: 2024-01-01\n---\n\n{body}"

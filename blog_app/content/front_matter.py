@@ -22,7 +22,7 @@ KNOWN_FIELDS = tuple(field_names())
 _TOP_LEVEL_KEY = re.compile(r"^([^\s#:][^:]*?)\s*:")
 _YAML = frontmatter.YAMLHandler()
 
-__all__ = ["FrontMatter", "SplitPost", "load_yaml", "parse_front_matter", "split_front_matter"]
+__all__ = ["FrontMatter", "SplitPost", "decode_post", "load_yaml", "parse_front_matter", "split_front_matter"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,6 +32,21 @@ class SplitPost:
     yaml_text: str
     body: str
     body_offset: int
+
+
+def decode_post(path: str, data: bytes) -> str:
+    """Decode file bytes as UTF-8 (a leading BOM is allowed).
+
+    Raises:
+        ContentError: Naming the line of the first byte that is not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            [Diagnostic(path, line, f"file is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")]
+        ) from None
 
 
 def split_front_matter(path: str, text: str) -> SplitPost:

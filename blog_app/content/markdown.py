@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from mistletoe import block_token, span_token
 from mistletoe.html_renderer import HtmlRenderer
 
-from blog_app.content.sanitize import URL_SCHEMES
+from blog_app.content.sanitize import LINK_REL, URL_SCHEMES
 
 # mistletoe keeps its token registry in module globals; one parse at a time.
 _MISTLETOE_LOCK = threading.Lock()
@@ -82,16 +82,17 @@ class PostRenderer(HtmlRenderer):
         return super().render_image(token)
 
     def render_link(self, token: span_token.Link) -> str:
-        """A link, its URL noted."""
+        """A link, its URL noted, with the ``rel`` the sanitiser would add (so safe prose passes it unchanged)."""
         self._note_url(token.target)
-        return super().render_link(token)
+        title = f' title="{html.escape(token.title)}"' if token.title else ""
+        return f'<a href="{self.escape_url(token.target)}"{title} rel="{LINK_REL}">{self.render_inner(token)}</a>'
 
     def render_auto_link(self, token: span_token.AutoLink) -> str:
         """An autolink (``<https://...>``), its URL noted."""
         if not token.mailto:
             self._note_url(token.target)
         target = self.escape_url(f"mailto:{token.target}" if token.mailto else token.target)
-        return f'<a href="{target}">{self.escape_html_text(token.target)}</a>'
+        return f'<a href="{target}" rel="{LINK_REL}">{self.escape_html_text(token.target)}</a>'
 
     def render_html_span(self, token: span_token.HtmlSpan) -> str:
         """Inline raw HTML as written (the sanitiser decides what stays)."""

@@ -27,6 +27,7 @@ PROSE_ATTRIBUTES = {
 PROSE_CLASSES = {"div": {"table-wrap"}}
 CODE_LANGUAGE_CLASS = re.compile(r"language-[^\s]+")
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "noopener noreferrer"  # on every link of a post
 
 
 def _only_language_classes(tag: str, attribute: str, value: str) -> str | None:
@@ -44,7 +45,7 @@ def _prose_cleaner(**options) -> nh3.Cleaner:
         allowed_classes={tag: set(names) for tag, names in PROSE_CLASSES.items()},
         attribute_filter=_only_language_classes,
         clean_content_tags={"script", "style"},
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
         **options,
     )
@@ -91,7 +92,7 @@ def removed_markup(html: str) -> list[str]:
 
 def html_tags(text: str) -> list[str]:
     """The names of the HTML elements written in ``text``, sorted (``["img", "script"]``); empty for plain text."""
-    return sorted(_markup(text))
+    return sorted(_markup(text)) if "<" in text else []
 
 
 def _describe(tag: str, name: str, value: str) -> str:

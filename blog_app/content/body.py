@@ -13,10 +13,11 @@ from mistletoe import Document, block_token, span_token
 
 from blog_app.content import directives
 from blog_app.content.diagnostics import Diagnostic
-from blog_app.content.markdown import PostRenderer, heading_level, mistletoe_html, smart_dashes
-from blog_app.content.sanitize import is_safe_image_src, removed_markup, sanitize_html, strip_tags
+from blog_app.content.markdown import PostRenderer, heading_level, mistletoe_html
+from blog_app.content.sanitize import is_safe_image_src, removed_markup, sanitize_html
 from blog_app.content.segments import Segment, TocEntry
 from blog_app.content.slugs import slug
+from blog_app.content.text import alt_text, plain_text
 
 WORDS_PER_MINUTE = 230
 EXCERPT_CHARS = 280
@@ -194,7 +195,7 @@ class _SegmentBuilder:
                 )
             )
             return
-        alt = " ".join(_alt_text(image).split())
+        alt = " ".join(alt_text(image).split())
         if not alt:
             self._warn_no_alt(image.src, line)
         self._emit(Segment(kind="image", src=image.src, alt=alt, caption=image.title or "", line=line))
@@ -225,48 +226,6 @@ def _repeated_subheadings(blocks: list[block_token.BlockToken]) -> set[str]:
             base = slug(plain_text(token))
             (repeated if base in seen else seen).add(base)
     return repeated
-
-
-def plain_text(token: span_token.SpanToken | block_token.BlockToken) -> str:
-    """The reader-visible text of a token, without markup (an image is not text: its alt is left out).
-
-    Args:
-        token: Any mistletoe token.
-
-    Returns:
-        Its text; block children are joined by newlines, spans run together.
-    """
-    kind = type(token)  # by exact type, text first: the hot path of every parse
-    if kind is span_token.RawText:
-        return smart_dashes(token.content)
-    leaf = _LEAF_TEXT.get(kind)
-    if leaf is not None:
-        return leaf(token)
-    children = token.children
-    if not children:
-        return ""
-    # A block holds either spans (a paragraph's text) or blocks (a list's items): one per line.
-    if isinstance(token, block_token.BlockToken) and not isinstance(children[0], span_token.SpanToken):
-        return "\n".join([plain_text(child) for child in children])
-    return "".join([plain_text(child) for child in children])
-
-
-_LEAF_TEXT = {
-    span_token.InlineCode: lambda token: token.children[0].content,
-    span_token.AutoLink: lambda token: token.target,
-    span_token.LineBreak: lambda token: " ",
-    span_token.HtmlSpan: lambda token: "",  # one tag or comment: no text of its own
-    block_token.HtmlBlock: lambda token: strip_tags(token.content),
-    span_token.Image: lambda token: "",
-}
-
-
-def _alt_text(image: span_token.Image) -> str:
-    """An image's alt text: the text of its description (CommonMark's alt attribute)."""
-    return "".join(
-        plain_text(child) if not isinstance(child, span_token.Image) else _alt_text(child)
-        for child in image.children or []
-    )
 
 
 def _lone_image(token: block_token.BlockToken) -> bool:

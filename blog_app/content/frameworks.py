@@ -14,9 +14,9 @@ from typing import Literal
 
 from mistletoe import block_token, span_token
 
-from blog_app.content.body import plain_text
 from blog_app.content.diagnostics import Diagnostic
 from blog_app.content.slugs import slug
+from blog_app.content.text import plain_text
 
 TraitKind = Literal["pro", "con"]
 LABELS: dict[str, TraitKind] = {

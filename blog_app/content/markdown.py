@@ -65,9 +65,9 @@ class PostRenderer(HtmlRenderer):
         """An image's alt text: its description's text, with dashes as in prose (code spans as written)."""
         if isinstance(token, span_token.RawText):
             return html.escape(smart_dashes(token.content))
-        if isinstance(token, (span_token.InlineCode, span_token.AutoLink)) or token.children is None:
-            return super().render_to_plain(token)
-        return "".join(self.render_to_plain(child) for child in token.children)
+        if isinstance(token, (span_token.InlineCode, span_token.AutoLink)):
+            return html.escape(token.children[0].content)
+        return "".join(self.render_to_plain(child) for child in token.children or ())
 
     def render_heading(self, token: block_token.Heading) -> str:
         """A heading inside a quote or list item, level-shifted like the post's own headings."""
@@ -77,9 +77,11 @@ class PostRenderer(HtmlRenderer):
     def render_image(self, token: span_token.Image) -> str:
         """An inline ``<img>`` (title kept); one without alt text is noted."""
         self._note_url(token.src)
-        if not token.children:
+        alt = self.render_to_plain(token)
+        if not alt.strip():
             self.images_without_alt.append(token.src)
-        return super().render_image(token)
+        title = f' title="{html.escape(token.title)}"' if token.title else ""
+        return f'<img src="{self.escape_url(token.src)}" alt="{alt}"{title} />'
 
     def render_link(self, token: span_token.Link) -> str:
         """A link, its URL noted, with the ``rel`` the sanitiser would add (so safe prose passes it unchanged)."""

@@ -9,8 +9,8 @@ import sys
 import tempfile
 
 from bench.profile_parse import parse_time_by_module
-from bench.synthetic import write_posts
 from bench.table import Table, ratio, seconds
+from harness.synthetic_posts import write_posts
 
 TARGET_COLD_1000 = 5.0
 TARGET_WARM = 0.5

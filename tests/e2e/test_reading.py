@@ -6,9 +6,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import SEED_FRAMEWORKS
-from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
-from tests.e2e.pages import card_titles, open_index, open_post
+from harness.browser import assert_page_is_clean, body_text, wait_for
+from tests.support.fixture_posts import SEED_FRAMEWORKS
+from tests.support.pages import card_titles, open_index, open_post
 
 pytestmark = pytest.mark.e2e
 SEED = "top-python-web-frameworks-2024"

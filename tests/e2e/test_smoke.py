@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
+from harness.browser import assert_page_is_clean, body_text, wait_for
 
 pytestmark = pytest.mark.e2e
 SEED_TITLE = "The top Python frameworks for building web apps (2024)"

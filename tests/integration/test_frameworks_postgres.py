@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, func, select
 
-from blog_app import database
-from blog_app.explorer import ExplorerQuery, filter_frameworks
-from blog_app.framework_queries import framework_sections, list_frameworks
-from blog_app.ingest import ingest
-from blog_app.models import Framework, Trait
-from tests.conftest import SEED, SEED_SLUG
+from blog_app.core import database
+from blog_app.core.models import Framework, Trait
+from blog_app.explorer.filtering import filter_frameworks
+from blog_app.explorer.params import ExplorerParams
+from blog_app.explorer.queries import framework_sections, list_frameworks
+from blog_app.publishing.ingest import ingest
+from tests.support.fixture_posts import SEED, SEED_SLUG
 
 
 def counts(engine) -> tuple[int, int]:
@@ -25,7 +26,7 @@ def test_seed_frameworks_are_stored_replaced_and_removed(postgres_engine, conten
     with Session(postgres_engine) as db:
         frameworks = list_frameworks(db)
         sections = framework_sections(db, SEED_SLUG)
-    assert [f.name for f in filter_frameworks(frameworks, ExplorerQuery(pros=("performance",)))] == ["FastAPI"]
+    assert [f.name for f in filter_frameworks(frameworks, ExplorerParams(pros=("performance",)))] == ["FastAPI"]
     assert sections["reflex-frontend-backend-pure-python"].slug == "reflex"
 
     seed = content_dir / SEED.name

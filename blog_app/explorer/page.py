@@ -25,7 +25,7 @@ STACKED_COMPARISON = {
         "box_shadow": "none",
         "padding": "0 0 0.5em",
     },
-    ".compare-table thead th:first-child": {"display": "none"},
+    ".compare-table thead th:first-of-type": {"display": "none"},
     ".compare-table tbody tr": {
         "display": "block",
         "padding": "var(--space-3) 0",

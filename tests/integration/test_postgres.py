@@ -50,7 +50,7 @@ def test_prepare_database_loads_the_seed_once(postgres_engine, content_dir):
     assert post.title == SEED_TITLE
     assert post.author == "Elvis Kahoro" and post.published == "2024-11-04"
     assert post.keywords[0].name == "python web frameworks" and len(post.keywords) == 6
-    assert any(s["kind"] == "image" for s in post.segments), "segments survive the JSON column"
+    assert any(s.kind == "image" for s in post.segments), "segments survive the JSON column"
 
 
 def test_startup_lock_keeps_every_other_session_out(postgres_engine):

@@ -15,6 +15,7 @@ import time
 from bench import prod_site
 from bench.table import Table
 from harness.browser import new_driver, wait_for
+from harness.synthetic_posts import SEED_TEXT
 
 TARGET_JS_RATIO = 1.5
 BLANK_TEXT = "Hello from a blank Reflex app."
@@ -44,9 +45,6 @@ return {
 };
 """
 SETTLE = 1.0  # seconds after the text shows for late chunks to arrive
-
-# The first words of the live seed post's first paragraph: the text whose appearance is timed.
-SEED_TEXT = "There are 16 million Python developers"
 
 
 def visits(url: str, text: str, runs: int) -> list[dict]:

@@ -10,15 +10,16 @@ from blog_app.core import settings
 
 # The live seed post: benchmarks measure posts shaped like the real blog (tests pass their frozen copy).
 SEED = settings.PROJECT_ROOT / "content" / "top-python-web-frameworks-2024.md"
+# The seed post's title and the first words of its first paragraph (the live post and its frozen copy alike).
+SEED_TITLE = "The top Python frameworks for building web apps (2024)"
+SEED_TEXT = "There are 16 million Python developers"
 
 
 def synthetic_post(number: int, seed: pathlib.Path = SEED) -> str:
     """The seed post, retitled and redated as post ``number`` (each one distinct)."""
     text = seed.read_text(encoding="utf-8")
     published = dt.date(2024, 11, 4) - dt.timedelta(days=number)
-    text = text.replace(
-        "title: The top Python frameworks for building web apps (2024)", f"title: Frameworks compared, part {number}", 1
-    )
+    text = text.replace(f"title: {SEED_TITLE}", f"title: Frameworks compared, part {number}", 1)
     text = text.replace("date: 2024-11-04", f"date: {published.isoformat()}", 1)
     return text + f"\nThis is synthetic post number {number}.\n"
 

@@ -7,13 +7,24 @@ from __future__ import annotations
 
 import pathlib
 
+from harness.synthetic_posts import SEED_TEXT, SEED_TITLE
+
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
 POSTS = FIXTURES / "posts"
 BAD_CONTENT = FIXTURES / "bad-content"
 SEED = POSTS / "top-python-web-frameworks-2024.md"
 SEED_SLUG = SEED.stem
-SEED_TITLE = "The top Python frameworks for building web apps (2024)"
-SEED_TEXT = "There are 16 million Python developers"  # from its first paragraph
+__all__ = [
+    "BAD_CONTENT",
+    "FIXTURES",
+    "POSTS",
+    "SEED",
+    "SEED_FRAMEWORKS",
+    "SEED_KEYWORDS",
+    "SEED_SLUG",
+    "SEED_TEXT",
+    "SEED_TITLE",
+]
 # The frameworks the seed post compares, one ## section each, in its order.
 SEED_FRAMEWORKS = ("Reflex", "FastAPI", "Django", "Flask", "Streamlit", "Gradio", "Dash")
 # The seed post's keywords, in the order its front matter lists them.

@@ -6,16 +6,16 @@ import datetime as dt
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
 from alembic import command
 from blog_app.content import content_hash
 from blog_app.core import database, visibility
-from blog_app.core.models import Framework, Trait
 from blog_app.explorer.queries import framework_sections, list_frameworks
 from blog_app.publishing.ingest import ingest
 from harness.synthetic_posts import write_post
 from tests.support.fixture_posts import SEED
+from tests.support.stored import framework_counts
 
 SEED_SLUG = "top-python-web-frameworks-2024"
 COMPARISON = """
@@ -33,16 +33,9 @@ Alpha is first.
 """
 
 
-def counts(engine) -> tuple[int, int]:
-    with Session(engine) as db:
-        return db.exec(select(func.count()).select_from(Framework)).one(), db.exec(
-            select(func.count()).select_from(Trait)
-        ).one()
-
-
 def test_seed_is_stored_with_seven_frameworks_and_their_traits(seed_frameworks, sqlite_engine):
     assert [f.slug for f in seed_frameworks] == ["reflex", "fastapi", "django", "flask", "streamlit", "gradio", "dash"]
-    assert counts(sqlite_engine) == (7, 40)
+    assert framework_counts(sqlite_engine) == (7, 40)
     reflex = seed_frameworks[0]
     assert reflex.post_slug == SEED_SLUG and reflex.anchor == "reflex-frontend-backend-pure-python"
     assert [t.title for t in reflex.of_kind("con")] == ["Ecosystem", "Breaking changes"]
@@ -53,11 +46,11 @@ def test_seed_is_stored_with_seven_frameworks_and_their_traits(seed_frameworks, 
 def test_editing_the_post_replaces_its_frameworks(sqlite_engine, content_dir):
     post = write_post(content_dir, "alpha.md", "Alpha", body=COMPARISON)
     ingest(sqlite_engine, content_dir)
-    assert counts(sqlite_engine) == (8, 42)
+    assert framework_counts(sqlite_engine) == (8, 42)
     write_post(content_dir, "alpha.md", "Alpha", body=COMPARISON.replace("Alpha", "Beta").replace("Fast.", "Faster."))
     report = ingest(sqlite_engine, content_dir)
     assert report.loaded == [str(post)]
-    assert counts(sqlite_engine) == (8, 42)
+    assert framework_counts(sqlite_engine) == (8, 42)
     with Session(sqlite_engine) as db:
         frameworks = {f.slug: f for f in list_frameworks(db)}
     assert "alpha" not in frameworks
@@ -69,14 +62,14 @@ def test_a_post_that_stops_comparing_loses_its_frameworks(sqlite_engine, content
     ingest(sqlite_engine, content_dir)
     write_post(content_dir, "alpha.md", "Alpha", body="Just prose now.")
     ingest(sqlite_engine, content_dir)
-    assert counts(sqlite_engine) == (7, 40)
+    assert framework_counts(sqlite_engine) == (7, 40)
 
 
 def test_removed_post_takes_its_frameworks_and_traits_along(sqlite_engine, content_dir):
     ingest(sqlite_engine, content_dir)
     (content_dir / SEED.name).unlink()
     ingest(sqlite_engine, content_dir)
-    assert counts(sqlite_engine) == (0, 0)
+    assert framework_counts(sqlite_engine) == (0, 0)
 
 
 def test_unreadable_section_is_a_warning_in_the_ingest_report(sqlite_engine, content_dir):
@@ -87,7 +80,7 @@ def test_unreadable_section_is_a_warning_in_the_ingest_report(sqlite_engine, con
         f"{post}:19: warning: section 'Gamma' has no pros or cons in the '- **Title**: text' form; left out of the frameworks explorer",
         f"{post}:23: warning: pro item is not in the '- **Title**: text' form; left out of the frameworks explorer",
     ]
-    assert counts(sqlite_engine) == (8, 42)
+    assert framework_counts(sqlite_engine) == (8, 42)
 
 
 def test_the_newest_post_describes_a_framework_two_posts_share(sqlite_engine, content_dir):
@@ -135,7 +128,7 @@ def test_upgrading_a_database_from_0001_fills_the_frameworks(tmp_path, content_d
     database.upgrade_schema(engine)
     report = ingest(engine, content_dir)
     assert report.loaded == [str(content_dir / SEED.name)] and not report.unchanged
-    assert counts(engine) == (7, 40)
+    assert framework_counts(engine) == (7, 40)
     engine.dispose()
 
 
@@ -154,6 +147,6 @@ def test_a_failing_run_leaves_the_previous_frameworks(sqlite_engine, content_dir
     monkeypatch.setattr(ingest_module, "_store_post", store_then_fail)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(sqlite_engine, content_dir)
-    assert counts(sqlite_engine) == (7, 40)
+    assert framework_counts(sqlite_engine) == (7, 40)
     with Session(sqlite_engine) as db:
         assert "dash" in {f.slug for f in list_frameworks(db)}

@@ -11,13 +11,9 @@ from blog_app.publishing import ingest as ingest_module
 from blog_app.publishing.ingest import ingest
 from harness.synthetic_posts import write_post
 from tests.support.fixture_posts import SEED
+from tests.support.stored import stored_titles
 
 SEED_SLUG = "top-python-web-frameworks-2024"
-
-
-def titles(engine) -> dict[str, str]:
-    with Session(engine) as db:
-        return {post.slug: post.title for post in db.exec(select(Post))}
 
 
 @pytest.fixture
@@ -67,7 +63,7 @@ def test_changed_file_is_reparsed_alone(sqlite_engine, content_dir, parse_calls)
     report = ingest(sqlite_engine, content_dir)
     assert report.loaded == [str(second)] and len(report.unchanged) == 1
     assert parse_calls[-1] == str(second) and len(parse_calls) == 3
-    assert titles(sqlite_engine)["second"] == "Second post, revised"
+    assert stored_titles(sqlite_engine)["second"] == "Second post, revised"
     with Session(sqlite_engine) as db:
         assert [k.name for k in queries.get_post(db, "second").keywords] == ["news"]
 
@@ -78,7 +74,7 @@ def test_deleted_file_removes_its_post_and_orphan_keywords(sqlite_engine, conten
     (content_dir / "second.md").unlink()
     report = ingest(sqlite_engine, content_dir)
     assert report.removed == [str(content_dir / "second.md")]
-    assert set(titles(sqlite_engine)) == {SEED_SLUG}
+    assert set(stored_titles(sqlite_engine)) == {SEED_SLUG}
     with Session(sqlite_engine) as db:
         assert "only-here" not in {k.name for k in db.exec(select(Keyword))}
         assert db.exec(select(PostKeyword).where(PostKeyword.post_id == 999)).all() == []
@@ -92,7 +88,7 @@ def test_broken_file_is_reported_with_its_path_while_the_rest_loads(sqlite_engin
     assert [str(d) for d in report.diagnostics if d.severity == "error"] == [
         f"{broken}:1: missing required front matter field 'author'"
     ]
-    assert set(titles(sqlite_engine)) == {SEED_SLUG}
+    assert set(stored_titles(sqlite_engine)) == {SEED_SLUG}
 
 
 def test_previous_version_stays_when_an_edit_breaks_the_file(sqlite_engine, content_dir):
@@ -101,7 +97,7 @@ def test_previous_version_stays_when_an_edit_breaks_the_file(sqlite_engine, cont
     post.write_text("---\ntitle: [broken\n---\n")
     report = ingest(sqlite_engine, content_dir)
     assert report.failed == [str(post)]
-    assert titles(sqlite_engine)["second"] == "Good version"
+    assert stored_titles(sqlite_engine)["second"] == "Good version"
 
 
 def test_duplicate_slug_names_both_files(sqlite_engine, content_dir):
@@ -111,13 +107,13 @@ def test_duplicate_slug_names_both_files(sqlite_engine, content_dir):
     assert report.failed == [str(clash)]
     [error] = [str(d) for d in report.diagnostics if d.severity == "error"]
     assert error == f"{clash}:5: slug 'same' is already used by {content_dir / 'a.md'}"
-    assert titles(sqlite_engine)["same"] == "A"
+    assert stored_titles(sqlite_engine)["same"] == "A"
 
 
 def test_failure_midway_changes_nothing(sqlite_engine, content_dir, monkeypatch):
     write_post(content_dir, "second.md", "Second post")
     ingest(sqlite_engine, content_dir)
-    before = titles(sqlite_engine)
+    before = stored_titles(sqlite_engine)
     write_post(content_dir, "second.md", "Second post, edited")
     write_post(content_dir, "third.md", "Third post")
     (content_dir / SEED.name).unlink()
@@ -133,14 +129,14 @@ def test_failure_midway_changes_nothing(sqlite_engine, content_dir, monkeypatch)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(sqlite_engine, content_dir)
     assert seen_inside == {"second": "Second post, edited", "third": "Third post"}
-    assert titles(sqlite_engine) == before
+    assert stored_titles(sqlite_engine) == before
 
 
 def test_missing_content_folder_removes_nothing(sqlite_engine, content_dir, tmp_path):
     ingest(sqlite_engine, content_dir)
     with pytest.raises(FileNotFoundError):
         ingest(sqlite_engine, tmp_path / "nope")
-    assert set(titles(sqlite_engine)) == {SEED_SLUG}
+    assert set(stored_titles(sqlite_engine)) == {SEED_SLUG}
 
 
 def test_missing_image_is_a_warning(sqlite_engine, content_dir, tmp_path):

@@ -7,18 +7,12 @@ import io
 import time
 
 import pytest
-from sqlmodel import Session, select
 
 from blog_app.core import content_changes
-from blog_app.core.models import Post
 from blog_app.publishing import watcher
 from blog_app.publishing.watcher import sync_content, watch_content
 from harness.synthetic_posts import write_post
-
-
-def titles(engine) -> dict[str, str]:
-    with Session(engine) as db:
-        return {post.slug: post.title for post in db.exec(select(Post))}
+from tests.support.stored import stored_titles
 
 
 async def until(condition, timeout: float = 20.0) -> None:
@@ -45,7 +39,7 @@ def test_sync_reports_problems_keeps_the_last_good_version_and_counts_changes(co
     post = write_post(content_dir, "note.md", "First version")
     version = content_changes.generation()
     sync_content(sqlite_engine, content_dir, stream)
-    assert titles(sqlite_engine)["note"] == "First version"
+    assert stored_titles(sqlite_engine)["note"] == "First version"
     assert content_changes.generation() == version + 1
 
     post.write_text(post.read_text().replace("date: 2024-01-01", "date: 2024-02-30"))
@@ -54,7 +48,7 @@ def test_sync_reports_problems_keeps_the_last_good_version_and_counts_changes(co
     assert (
         stream.getvalue().splitlines()[0] == f"{post}:4: invalid value in front matter: day is out of range for month"
     )
-    assert titles(sqlite_engine)["note"] == "First version"
+    assert stored_titles(sqlite_engine)["note"] == "First version"
     assert content_changes.generation() == version + 1  # nothing changed for readers
 
     stream = io.StringIO()
@@ -86,14 +80,14 @@ def test_watcher_follows_new_changed_broken_and_deleted_files(monkeypatch, conte
         await until(lambda: "watching" in stream.getvalue())
         await asyncio.sleep(0.5)  # the file system watch starts just after the message
         post = write_post(content_dir, "fresh.md", "Fresh post")
-        await until(lambda: titles(sqlite_engine).get("fresh") == "Fresh post")
+        await until(lambda: stored_titles(sqlite_engine).get("fresh") == "Fresh post")
         write_post(content_dir, "fresh.md", "Fresh post, edited")
-        await until(lambda: titles(sqlite_engine).get("fresh") == "Fresh post, edited")
+        await until(lambda: stored_titles(sqlite_engine).get("fresh") == "Fresh post, edited")
         post.write_text("---\ntitle: [unclosed\n---\n")
         await until(lambda: f"{post}:2: invalid YAML in front matter" in stream.getvalue())
-        assert titles(sqlite_engine)["fresh"] == "Fresh post, edited"
+        assert stored_titles(sqlite_engine)["fresh"] == "Fresh post, edited"
         post.unlink()
-        await until(lambda: "fresh" not in titles(sqlite_engine))
+        await until(lambda: "fresh" not in stored_titles(sqlite_engine))
         await until(lambda: len(followed) >= 3)
         stop.set()
         await asyncio.wait_for(watching, timeout=10)

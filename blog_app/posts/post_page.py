@@ -7,9 +7,9 @@ import reflex as rx
 from blog_app import routes
 from blog_app.core import settings
 from blog_app.posts.components.keywords import keyword_chips
+from blog_app.posts.components.post_body import post_body
 from blog_app.posts.components.post_card import cover_image, post_byline
 from blog_app.posts.components.publication import status_banner
-from blog_app.posts.components.post_body import post_body
 from blog_app.posts.components.toc import toc_collapsible, toc_sidebar
 from blog_app.posts.post_state import PostState
 from blog_app.posts.types import PostLink

@@ -5,7 +5,7 @@ import pathlib
 
 import reflex as rx
 
-from blog_app import settings
+from blog_app.core import settings
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -22,7 +22,7 @@ _PUBLIC_URLS = {
     if os.environ.get(variable, "").strip()
 }
 
-# Saved posts are picked up by blog_app.content_watch (one incremental ingest, no restart), so the
+# Saved posts are picked up by blog_app.publishing.watcher (one incremental ingest, no restart), so the
 # backend's hot reload must not restart the server for them. It only watches the project's top-level
 # folders, so only a content folder directly in the project needs leaving out.
 _CONTENT_DIR = settings.content_dir()

@@ -6,9 +6,9 @@ from logging.config import fileConfig
 
 from sqlmodel import SQLModel
 
-import blog_app.models  # noqa: F401  (registers every table on SQLModel.metadata)
+import blog_app.core.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from alembic import context
-from blog_app.database import get_engine
+from blog_app.core.database import get_engine
 
 config = context.config
 if config.config_file_name and config.attributes.get("engine") is None:

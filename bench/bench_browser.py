@@ -14,8 +14,8 @@ import time
 
 from bench import prod_site
 from bench.table import Table
-from tests.conftest import SEED_TEXT
-from tests.e2e.browser import new_driver, wait_for
+from harness.browser import new_driver, wait_for
+from harness.synthetic_posts import SEED_TEXT
 
 TARGET_JS_RATIO = 1.5
 BLANK_TEXT = "Hello from a blank Reflex app."

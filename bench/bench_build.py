@@ -10,9 +10,9 @@ import sys
 import tempfile
 import time
 
-from bench.synthetic import write_posts
 from bench.table import Table, megabytes, ratio, seconds
-from blog_app import settings
+from blog_app.core import settings
+from harness.synthetic_posts import write_posts
 
 BENCH_DIR = pathlib.Path(__file__).resolve().parent
 TARGET_GROWTH = 1.3

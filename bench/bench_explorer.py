@@ -18,14 +18,14 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from bench.synthetic import SEED
 from bench.table import Table
-from blog_app import database
 from blog_app.content import parse_post
-from blog_app.explorer import parse_query
-from blog_app.explorer_view import build_view
-from blog_app.framework_queries import list_frameworks
-from blog_app.ingest import ingest
+from blog_app.core import database
+from blog_app.explorer.params import parse_explorer_params
+from blog_app.explorer.queries import list_frameworks
+from blog_app.explorer.view_model import build_view
+from blog_app.publishing.ingest import ingest
+from harness.synthetic_posts import SEED
 
 TRAITS = [
     f"Trait {word}"
@@ -77,7 +77,7 @@ def measure(folder: pathlib.Path, text: str, size: int) -> list[str]:
         read = best_of(5, lambda: list_frameworks(db))
     engine.dispose()
     assert len(frameworks) == size, f"expected {size} frameworks, read {len(frameworks)}"
-    plain, filtered = parse_query(""), parse_query(QUERY).restricted(frameworks)
+    plain, filtered = parse_explorer_params(""), parse_explorer_params(QUERY).restricted(frameworks)
     view = build_view(frameworks, plain)
     return [
         ms(best_of(3, lambda: parse_post("compared.md", text.encode()))),

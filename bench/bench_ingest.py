@@ -11,8 +11,8 @@ import tempfile
 from bench.check_speed import bench_check
 from bench.parse_speed import bench_parse
 from bench.profile_parse import parse_time_by_module
-from bench.synthetic import write_posts
 from bench.table import Table, ratio, seconds
+from harness.synthetic_posts import write_posts
 
 TARGET_COLD_1000 = 5.0
 TARGET_WARM = 0.5

@@ -15,8 +15,9 @@ import pathlib
 import tempfile
 
 from bench.table import Table
-from bench.ws_load import LoadRun, ms, percentiles, ping_latencies, run_load
-from bench.ws_reader import served_site
+from bench.ws_load import ms
+from harness.load import LoadRun, percentiles, ping_latencies, run_load
+from harness.readers import served_site
 
 TARGET = 0.050  # p95 at 50 readers
 MEASURED = ["post on_load", "filter change"]

@@ -12,7 +12,7 @@ import psutil
 
 from bench import prod_site
 from bench.table import Table
-from tests.integration.reflex_client import Tab, new_token
+from harness.reflex_client import Tab, new_token
 
 TAB_PAGES = 20  # post pages one tab opens over the websocket (each runs the post's on_load)
 

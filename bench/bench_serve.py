@@ -91,7 +91,7 @@ def serving_table(posts: int, duration: float, runs: dict[str, tuple[int, Load]]
         f"Load: wrk, {THREADS} thread, {CONCURRENCY} connections, {duration:g} s per row after a 2 s warm-up, "
         "no compression asked; wrk and the server share the machine's 2 cores.",
         "A post page is built on its first request (the post read, head and text written into the shell: "
-        "about 6 ms) and then kept by the process until the posts change (`blog_app/seo/routes.py` `PostPages`, "
+        "about 6 ms) and then kept by the process until the posts change (`blog_app/seo/server.py` `PostPages`, "
         "which asks at most once a second); so after the warm-up this measures kept pages.",
     ]
     return table

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 import sqlalchemy as sa
 
 from bench.table import Table, seconds
-from blog_app import settings
-from tests.conftest import write_post
-from tests.e2e.browser import body_text, new_driver
-from tests.e2e.browser import wait_for as browser_wait
-from tests.e2e.dev_server import DevServer
+from blog_app.core import settings
+from harness.browser import body_text, new_driver
+from harness.browser import wait_for as browser_wait
+from harness.dev_server import DevServer
+from harness.synthetic_posts import write_post
 
 ROUNDS = 5
 TIMEOUT = 60.0

@@ -10,7 +10,7 @@ import sys
 import time
 
 from bench.table import Table, ratio, seconds
-from blog_app import settings
+from blog_app.core import settings
 
 TARGET_SMALL = 0.5  # seconds for content/ (two posts)
 TARGET_LARGE = 5.0  # seconds for 1,000 posts

@@ -13,10 +13,10 @@ import time
 
 import sqlalchemy as sa
 
-from blog_app import database
 from blog_app.content import content_hash, parse_post
-from blog_app.ingest import ingest
-from blog_app.startup import prepare_database
+from blog_app.core import database
+from blog_app.publishing.ingest import ingest
+from blog_app.publishing.startup import prepare_database
 
 
 def measure(mode: str, content: pathlib.Path, url: str) -> float:

@@ -12,16 +12,26 @@ import time
 
 import mistletoe
 
-from bench.synthetic import large_post, synthetic_post
 from bench.table import Table, ratio, seconds
 from blog_app.content import parse_post
 from blog_app.content.front_matter import split_front_matter
 from blog_app.content.markdown import mistletoe_html
+from harness.synthetic_posts import synthetic_post
 
 TARGET_RATIO = 1.5  # the whole parse, at most this many times mistletoe's parse of the same bodies
 TARGET_LARGE = 1.0  # seconds for the 3,000-section post
 TARGET_GROWTH = 1.1  # the same post twice over: its time grows at most this much more than mistletoe's own
 LARGE_SECTIONS = 3000
+
+
+def large_post(sections: int) -> str:
+    """One very long comparison post: ``sections`` framework sections, each with raw HTML, a link, pros and cons."""
+    body = "".join(
+        f"## Framework {n}--fast\n\nIt has <b>bold</b> text and [a link](#framework-{n}) back.\n\n"
+        f"### Pros\n\n- **Speed**: quick.\n\n### Cons\n\n- **Age**: new.\n\n"
+        for n in range(1, sections + 1)
+    )
+    return f"---\ntitle: A very long post\nauthor: Test Author\ndate: 2024-01-01\n---\n\n{body}"
 
 
 def alternating_cpu_seconds(files: list[bytes], runs: int) -> tuple[float, float]:

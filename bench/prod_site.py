@@ -13,9 +13,9 @@ import dataclasses
 import pathlib
 import tempfile
 
-from bench.synthetic import write_posts
-from blog_app import settings
-from tests.integration.app_process import AppProcess, app_environment, free_port, running
+from blog_app.core import settings
+from harness.app_process import AppProcess, app_environment, free_port, running
+from harness.synthetic_posts import write_posts
 
 BENCH_DIR = pathlib.Path(__file__).resolve().parent
 BLANK_DIR = BENCH_DIR / "blank_app"

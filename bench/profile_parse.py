@@ -6,8 +6,8 @@ import collections
 import cProfile
 import pstats
 
-from bench.synthetic import synthetic_post
 from blog_app.content import parse_post
+from harness.synthetic_posts import synthetic_post
 
 POSTS = 30
 

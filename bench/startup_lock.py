@@ -19,10 +19,10 @@ import multiprocessing
 
 import sqlalchemy as sa
 
-from blog_app import database, settings
-from blog_app.ingest import ingest
-from blog_app.startup import prepare_database
-from tests.integration.services import throwaway_database
+from blog_app.core import database, settings
+from blog_app.publishing.ingest import ingest
+from blog_app.publishing.startup import prepare_database
+from harness.services import throwaway_database
 
 
 def start_up(url: str, barrier, locked: bool, results) -> None:

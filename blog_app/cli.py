@@ -6,7 +6,7 @@ import argparse
 import pathlib
 import sys
 
-from blog_app import settings
+from blog_app.core import settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(content_dir: pathlib.Path) -> int:
-    from blog_app.startup import prepare_database  # deferred: argument errors stay instant
+    from blog_app.publishing.startup import prepare_database  # deferred: argument errors stay instant
 
     try:
         report = prepare_database(content_dir=content_dir, stream=sys.stdout)
@@ -64,7 +64,7 @@ def _ingest(content_dir: pathlib.Path) -> int:
 
 
 def _check(content_dir: pathlib.Path, assets_dir: pathlib.Path | None) -> int:
-    from blog_app.check import check_content
+    from blog_app.publishing.check import check_content
 
     try:
         report = check_content(content_dir, assets_dir.resolve() if assets_dir else None)
@@ -88,8 +88,9 @@ def _schema() -> int:
 
 
 def _new(content_dir: pathlib.Path, title: str, author: str | None) -> int:
-    from blog_app import new_post, visibility
-    from blog_app.ingest import display_path
+    from blog_app.core import visibility
+    from blog_app.publishing import new_post
+    from blog_app.publishing.content_files import display_path
 
     try:
         path = new_post.create_post(

@@ -1,68 +1,74 @@
-"""Every route of the site, in one place."""
+"""Every address of the site, and every function that builds a link to one of its pages.
+
+Nothing else in blog_app writes a page's path: pages, links, feeds, the sitemap and the link
+check all come here. This module imports no other module of the app, so any of them may use it.
+Builders that a component calls with Vars (``post_url(post.slug)``) only concatenate, which works
+on both ``str`` and ``rx.Var``.
+"""
 
 from __future__ import annotations
 
-import reflex as rx
-
-from blog_app import settings
-from blog_app.components.route import route_param
-from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
-from blog_app.pages.frameworks import TITLE as FRAMEWORKS_TITLE
-from blog_app.pages.frameworks import frameworks_page
-from blog_app.pages.index import index_page
-from blog_app.pages.not_found import not_found_page
-from blog_app.pages.post import post_page
-from blog_app.seo.page_head import default_share_image, static_page_head
-from blog_app.seo.site import prerendered_path
-from blog_app.state.frameworks import ExplorerState
-from blog_app.state.index import IndexState
-from blog_app.state.post import PostState
+from collections.abc import Iterable
+from typing import TypeVar
+from urllib.parse import urlencode
 
 INDEX = "/"
-POST = "/blog/[slug]"
+POST_PREFIX = "/blog/"
+POST = POST_PREFIX + "[slug]"
 FRAMEWORKS = "/frameworks"
 NOT_FOUND = "404"
+RSS = "/rss.xml"
+ATOM = "/atom.xml"
+SITEMAP = "/sitemap.xml"
+ROBOTS = "/robots.txt"
+FAVICON = "/favicon.ico"
+# Addresses the app answers itself, besides posts and the files under assets/ (for the link check).
+APP_PAGES = frozenset({INDEX, FRAMEWORKS, RSS, ATOM, SITEMAP, ROBOTS})
+
+Text = TypeVar("Text")  # ``str``, or an ``rx.Var[str]`` in a component
 
 
-def register_pages(app: rx.App) -> None:
-    """Add every page to ``app``."""
-    app.add_page(
-        index_page,
-        route=INDEX,
-        on_load=IndexState.load_posts,
-        **static_page_head(INDEX, settings.site_name(), settings.site_tagline()),
-    )
-    # The server writes a post's description, share image and OpenGraph tags (blog_app/seo/routes.py).
-    app.add_page(
-        post_page,
-        route=POST,
-        title=post_title(),
-        image=default_share_image(),
-        on_load=PostState.on_load,
-    )
-    app.add_page(
-        frameworks_page,
-        route=FRAMEWORKS,
-        on_load=ExplorerState.on_load,
-        **static_page_head(FRAMEWORKS, FRAMEWORKS_TITLE, FRAMEWORKS_DESCRIPTION),
-    )
-    app.add_page(not_found_page, route=NOT_FOUND, title="Page not found · " + settings.site_name())
+def post_url(slug: Text) -> Text:
+    """The page of the post with ``slug`` (``/blog/<slug>``)."""
+    return POST_PREFIX + slug  # type: ignore[operator,return-value]
 
 
-def post_title() -> rx.Var[str]:
-    """The post page's tab title: the post's, "Post not found", or the site's while the post loads."""
-    # Like the page, it trusts the state only once it holds the slug in the address.
-    current = PostState.loaded_slug == route_param("slug")
-    site = settings.site_name()
-    return rx.cond(
-        current & PostState.found,
-        PostState.post.title + " · " + site,
-        rx.cond(current, "Post not found · " + site, site),
-    )
+def post_section_url(slug: str, anchor: str) -> str:
+    """A heading of a post (``/blog/<slug>#<anchor>``), or the post when ``anchor`` is empty."""
+    return f"{post_url(slug)}#{anchor}" if anchor else post_url(slug)
 
 
-def static_page_paths(app: rx.App) -> list[str]:
-    """Where the registered pages without route arguments answer (not the 404 page), for the sitemap."""
-    # Reflex's own sitemap plugin reads the same registry of pages.
-    routes = [route for route in app._unevaluated_pages if "[" not in route and route != NOT_FOUND]
-    return [prerendered_path("/" if route == "index" else f"/{route}") for route in routes]
+def index_url(tag: str = "", q: str = "", page: int = 1) -> str:
+    """The canonical address of a view of the index (defaults left out): ``/`` or ``/?tag=..&q=..&page=..``."""
+    params = [(name, value) for name, value in (("tag", tag), ("q", q)) if value]
+    if page > 1:
+        params.append(("page", str(page)))
+    return INDEX + "?" + urlencode(params) if params else INDEX
+
+
+def explorer_url(
+    pros: Iterable[str] = (), cons: Iterable[str] = (), text: str = "", compare: Iterable[str] = (), focus: str = ""
+) -> str:
+    """The canonical address of a view of the explorer: ``/frameworks?pro=a,b&con=c&q=..&compare=x,y&focus=z``.
+
+    Pros and cons are sorted, so the same filter always has the same address; the comparison
+    keeps the order the reader chose its columns in. Empty parts are left out.
+    """
+    parts = [
+        ("pro", ",".join(sorted(pros))),
+        ("con", ",".join(sorted(cons))),
+        ("q", text),
+        ("compare", ",".join(compare)),
+        ("focus", focus),
+    ]
+    query = urlencode([(name, value) for name, value in parts if value], safe=",")
+    return f"{FRAMEWORKS}?{query}" if query else FRAMEWORKS
+
+
+def prerendered_path(route: str) -> str:
+    """Where a prerendered page answers 200: ``/``, or its folder (``/frameworks/``).
+
+    Reflex's production server redirects ``/frameworks`` to ``/frameworks/`` (the folder's
+    index.html), so canonical links and the sitemap name the folder.
+    """
+    return route if route.endswith("/") else route + "/"

@@ -19,6 +19,10 @@ class Segment:
     - ``heading``: ``level``, ``text``, ``html`` (inline markup) and ``anchor``.
     - ``image``: ``src``, ``alt``, ``caption``; rendered zoomable.
     - ``code``: ``language`` and ``code``.
+
+    The parser fills the fields above; the post page fills the last three when it shows the post:
+    ``explorer`` and ``framework`` under a heading that introduces a framework the explorer knows,
+    ``missing`` on an image whose file is not under assets/ (checked on every visit).
     """
 
     kind: SegmentKind
@@ -32,13 +36,22 @@ class Segment:
     language: str = ""
     code: str = ""
     line: int = 0
+    explorer: str = ""
+    framework: str = ""
+    missing: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready form stored in the database (every field is a scalar: no deep copy needed)."""
-        return {name: getattr(self, name) for name in _SEGMENT_FIELDS}
+        """The JSON-ready form stored in the database: what the parser fills (every field is a scalar)."""
+        return {name: getattr(self, name) for name in _STORED_FIELDS}
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> Segment:
+        """A segment as :meth:`to_dict` stored it (fields a later parser dropped are ignored)."""
+        return cls(**{name: stored[name] for name in _STORED_FIELDS if name in stored})
 
 
-_SEGMENT_FIELDS = tuple(field.name for field in dataclasses.fields(Segment))
+_SHOWN_FIELDS = ("explorer", "framework", "missing")
+_STORED_FIELDS = tuple(field.name for field in dataclasses.fields(Segment) if field.name not in _SHOWN_FIELDS)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,3 +65,8 @@ class TocEntry:
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form stored in the database."""
         return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> TocEntry:
+        """An entry as :meth:`to_dict` stored it."""
+        return cls(level=stored["level"], text=stored["text"], anchor=stored["anchor"])

@@ -8,16 +8,17 @@ as static markup. Prose and heading markup were sanitised at ingest; everything 
 from __future__ import annotations
 
 import html
-from typing import Any
 from urllib.parse import urljoin
 
+from blog_app import routes
 from blog_app.content.sanitize import absolute_links
-from blog_app.queries import PostDetail
+from blog_app.content.segments import Segment
+from blog_app.posts.types import PostDetail
 
 _HEADING_LEVELS = range(2, 7)
 
 
-def body_html(segments: list[dict[str, Any]], page_url: str | None = None) -> str:
+def body_html(segments: list[Segment], page_url: str | None = None) -> str:
     """The post body as HTML, one block per segment.
 
     Args:
@@ -31,18 +32,18 @@ def body_html(segments: list[dict[str, Any]], page_url: str | None = None) -> st
     return "\n".join(_segment_html(segment, page_url) for segment in segments)
 
 
-def _segment_html(segment: dict[str, Any], page_url: str | None) -> str:
-    kind = segment.get("kind")
+def _segment_html(segment: Segment, page_url: str | None) -> str:
+    kind = segment.kind
     if kind == "heading":
-        level = segment["level"] if segment["level"] in _HEADING_LEVELS else 2
-        anchor = html.escape(segment["anchor"])
-        return f'<h{level} id="{anchor}">{_rebased(segment["html"], page_url)}</h{level}>'
+        level = segment.level if segment.level in _HEADING_LEVELS else 2
+        anchor = html.escape(segment.anchor)
+        return f'<h{level} id="{anchor}">{_rebased(segment.html, page_url)}</h{level}>'
     if kind == "image":
-        return figure_html(segment["src"], segment["alt"], segment["caption"], page_url)
+        return figure_html(segment.src, segment.alt, segment.caption, page_url)
     if kind == "code":
-        language = html.escape(segment["language"] or "text")
-        return f'<pre><code class="language-{language}">{html.escape(segment["code"])}</code></pre>'
-    return _rebased(segment.get("html", ""), page_url)
+        language = html.escape(segment.language or "text")
+        return f'<pre><code class="language-{language}">{html.escape(segment.code)}</code></pre>'
+    return _rebased(segment.html, page_url)
 
 
 def figure_html(src: str, alt: str, caption: str = "", page_url: str | None = None) -> str:
@@ -67,7 +68,7 @@ def readable_page(post: PostDetail, site_name: str) -> str:
     lede = f"<p>{html.escape(post.description)}</p>" if post.description else ""
     return (
         '<div class="static-page">'
-        f'<p><a href="/">{html.escape(site_name)}</a></p>'
+        f'<p><a href="{routes.INDEX}">{html.escape(site_name)}</a></p>'
         f"<article><h1>{html.escape(post.title)}</h1>{lede}"
         f"<p>{html.escape(byline(post))}</p>{cover}"
         f"{body_html(post.segments)}</article></div>"
@@ -78,6 +79,6 @@ def readable_message(title: str, message: str, site_name: str) -> str:
     """A short page readable without JavaScript, such as "Post not found"."""
     return (
         '<div class="static-page">'
-        f'<p><a href="/">{html.escape(site_name)}</a></p>'
+        f'<p><a href="{routes.INDEX}">{html.escape(site_name)}</a></p>'
         f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p></div>"
     )

@@ -7,37 +7,36 @@ import html
 
 from feedgen.feed import FeedGenerator
 
-from blog_app.queries import PostDetail
+from blog_app import routes
+from blog_app.posts.types import PostDetail
 from blog_app.seo.article import body_html, figure_html
 from blog_app.seo.head import post_description
 from blog_app.seo.site import Site
 
-RSS_PATH = "/rss.xml"
-ATOM_PATH = "/atom.xml"
 LANGUAGE = "en"
 
 
 def rss_xml(posts: list[PostDetail], site: Site) -> bytes:
     """The RSS 2.0 feed of ``posts`` (newest first), each with its full content."""
-    return _feed(posts, site, self_path=RSS_PATH).rss_str(pretty=True)
+    return _feed(posts, site, self_path=routes.RSS).rss_str(pretty=True)
 
 
 def atom_xml(posts: list[PostDetail], site: Site) -> bytes:
     """The Atom feed of ``posts`` (newest first), each with its full content."""
-    return _feed(posts, site, self_path=ATOM_PATH).atom_str(pretty=True)
+    return _feed(posts, site, self_path=routes.ATOM).atom_str(pretty=True)
 
 
 def _feed(posts: list[PostDetail], site: Site, self_path: str) -> FeedGenerator:
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)  # RSS names authors without an email only through dc:creator
-    feed.id(site.absolute("/"))
+    feed.id(site.absolute(routes.INDEX))
     feed.title(site.name)
     feed.subtitle(site.description or site.name)
-    feed.link(href=site.absolute("/"), rel="alternate")
+    feed.link(href=site.absolute(routes.INDEX), rel="alternate")
     feed.link(href=site.absolute(self_path), rel="self")
     feed.language(LANGUAGE)
     feed.logo(site.absolute(site.image))
-    feed.icon(site.absolute("/favicon.ico"))
+    feed.icon(site.absolute(routes.FAVICON))
     # The newest revision dates the feed, so an unchanged feed keeps its date.
     feed.updated(max((_midnight_utc(post.updated) for post in posts), default=dt.datetime.now(dt.UTC)))
     for post in posts:

@@ -7,8 +7,9 @@ import html
 import json
 from typing import Any
 
-from blog_app.assets import image_missing
-from blog_app.queries import PostDetail
+from blog_app import routes
+from blog_app.core.assets import image_missing
+from blog_app.posts.types import PostDetail
 from blog_app.seo.site import Site
 
 TWITTER_CARD = "summary_large_image"
@@ -130,7 +131,7 @@ def blog_posting(post: PostDetail, site: Site) -> dict[str, Any]:
         "datePublished": post.published,
         "dateModified": post.updated,
         "author": {"@type": "Person", "name": post.author},
-        "publisher": {"@type": "Organization", "name": site.name, "url": site.absolute("/")},
+        "publisher": {"@type": "Organization", "name": site.name, "url": site.absolute(routes.INDEX)},
         "image": [meta.image],
         "keywords": [keyword.name for keyword in post.keywords],
         "wordCount": post.word_count,

@@ -6,9 +6,9 @@ from typing import Any
 
 import reflex as rx
 
-from blog_app.seo.feeds import ATOM_PATH, RSS_PATH
+from blog_app import routes
 from blog_app.seo.head import page_meta, social_tags
-from blog_app.seo.site import current_site, prerendered_path
+from blog_app.seo.site import current_site
 
 
 def static_page_head(path: str, title: str, description: str) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def static_page_head(path: str, title: str, description: str) -> dict[str, Any]:
     Returns:
         ``title``, ``description``, ``image`` and ``meta`` for ``add_page``.
     """
-    meta = page_meta(title, description, prerendered_path(path), current_site())
+    meta = page_meta(title, description, routes.prerendered_path(path), current_site())
     # add_page writes the description and og:image tags itself.
     tags = [{attr: key, "content": value} for attr, key, value in social_tags(meta) if key != "og:image"]
     return {
@@ -43,6 +43,6 @@ def feed_links() -> list[rx.Component]:
     """``<link rel="alternate">`` to the RSS and Atom feeds, for the head of every page."""
     name = current_site().name
     return [
-        rx.el.link(rel="alternate", type="application/rss+xml", title=f"{name} (RSS)", href=RSS_PATH),
-        rx.el.link(rel="alternate", type="application/atom+xml", title=f"{name} (Atom)", href=ATOM_PATH),
+        rx.el.link(rel="alternate", type="application/rss+xml", title=f"{name} (RSS)", href=routes.RSS),
+        rx.el.link(rel="alternate", type="application/atom+xml", title=f"{name} (Atom)", href=routes.ATOM),
     ]

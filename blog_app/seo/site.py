@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from blog_app import settings
+from blog_app import routes
+from blog_app.core import settings
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Site:
 
     def post_url(self, slug: str) -> str:
         """The absolute address of the post with ``slug``."""
-        return self.absolute(post_path(slug))
+        return self.absolute(routes.post_url(slug))
 
 
 def current_site() -> Site:
@@ -42,17 +43,3 @@ def current_site() -> Site:
         image=settings.share_image(),
         description=settings.site_tagline(),
     )
-
-
-def post_path(slug: str) -> str:
-    """The path of a post's page (the ``/blog/[slug]`` route)."""
-    return f"/blog/{slug}"
-
-
-def prerendered_path(route: str) -> str:
-    """Where a prerendered page answers 200: ``/``, or its folder (``/frameworks/``).
-
-    Reflex's production server redirects ``/frameworks`` to ``/frameworks/`` (the folder's
-    index.html), so canonical links and the sitemap name the folder.
-    """
-    return route if route.endswith("/") else route + "/"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from blog_app.queries import PostDetail
+from blog_app import routes
+from blog_app.posts.types import PostDetail
 from blog_app.seo.site import Site
 
-SITEMAP_PATH = "/sitemap.xml"
-ROBOTS_PATH = "/robots.txt"
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -43,4 +42,4 @@ def _add_url(urlset: ET.Element, loc: str, lastmod: str | None) -> None:
 
 def robots_txt(site: Site) -> str:
     """robots.txt: everything may be crawled; the sitemap is here."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute(SITEMAP_PATH)}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute(routes.SITEMAP)}\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import pathlib
 import shutil
@@ -10,50 +9,29 @@ import shutil
 import httpx
 import pytest
 
-from blog_app import settings
-from tests.conftest import FIXTURES, read_axe_source, write_post
-from tests.e2e.browser import new_driver
-from tests.integration.app_process import app_environment, free_port, running
-
-ARTIFACTS = settings.PROJECT_ROOT / "artifacts"
-# Archive posts, older than the shipped ones, so the index has a second page.
-ARCHIVE_POSTS = 13
-# Posts readers must never see (production); newer than every other post, so they would top the index.
-DRAFT = {"slug": "unfinished-thoughts", "title": "Unfinished thoughts on async views"}
-SCHEDULED = {"slug": "next-month", "title": "A post scheduled for next month"}
-UNPUBLISHED_WORD = "zanzibar"
-# The production server of the SEO and hostile-request tests: its public address (unlike the local
-# one, so absolute links prove they came from configuration) and a build folder of its own, beside
-# AppHarnessProd's .web-test and a developer's .web.
-SITE = "https://blog.example.test"
-SEO_WEB_WORKDIR = settings.PROJECT_ROOT / ".web-seo"
-# Everything that could break out of a <title>, an attribute or the JSON-LD <script>.
-TRICKY_SLUG = "markup-in-titles"
-TRICKY_TITLE = """Tags & "quotes": why </script> isn't a <title>"""
-TRICKY_DESCRIPTION = """A <b>description</b> with & and "double" and 'single' quotes."""
-TRICKY_POST = """---
-title: 'Tags & "quotes": why </script> isn''t a <title>'
-author: O'Brien & <Co>
-date: 2024-12-01
-description: 'A <b>description</b> with & and "double" and ''single'' quotes.'
-tags: [html, "a&b"]
----
-
-Plain text with a [link to the seed post](/blog/top-python-web-frameworks-2024) and [an anchor](#later).
-
-## Later
-
-The end.
-"""
-# Posts of the bad-content corpus that load, with markup, script and javascript: URLs left out.
-HOSTILE_SLUGS = ("html-in-front-matter", "script-html", "javascript-links")
+from blog_app.core import settings
+from harness.app_process import app_environment, free_port, running
+from harness.browser import new_driver
+from harness.synthetic_posts import write_post
+from tests.support.accessibility import read_axe_source
+from tests.support.e2e_site import (
+    ARCHIVE_POSTS,
+    ARTIFACTS,
+    HOSTILE_SLUGS,
+    SEO_WEB_WORKDIR,
+    SITE,
+    TRICKY_POST,
+    TRICKY_SLUG,
+    write_unpublished_posts,
+)
+from tests.support.fixture_posts import FIXTURES, POSTS
 
 
 @pytest.fixture(scope="session")
 def e2e_content(tmp_path_factory) -> pathlib.Path:
-    """The shipped posts plus dated archive posts, in a throwaway content folder."""
+    """The frozen fixture posts plus dated archive posts, in a throwaway content folder."""
     folder = tmp_path_factory.mktemp("content")
-    for post in (settings.PROJECT_ROOT / "content").glob("*.md"):
+    for post in POSTS.glob("*.md"):
         shutil.copy(post, folder / post.name)
     for number in range(1, ARCHIVE_POSTS + 1):
         write_post(
@@ -75,27 +53,6 @@ def e2e_content(tmp_path_factory) -> pathlib.Path:
     )
     write_unpublished_posts(folder)
     return folder
-
-
-def write_unpublished_posts(folder: pathlib.Path) -> None:
-    """A draft dated in the past and a post dated 30 days from now (both hidden from readers)."""
-    write_post(
-        folder,
-        f"{DRAFT['slug']}.md",
-        DRAFT["title"],
-        date="2026-11-21",
-        draft="true",
-        description="Not ready for readers.",
-        body=f"A draft that mentions {UNPUBLISHED_WORD}.",
-    )
-    write_post(
-        folder,
-        f"{SCHEDULED['slug']}.md",
-        SCHEDULED["title"],
-        date=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
-        description="Coming soon.",
-        body=f"A scheduled post that mentions {UNPUBLISHED_WORD}.",
-    )
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """The authoring loop in a real ``reflex run`` (development): save a file, see the page; break it, be told where.
 
 The server runs in its own process on a content folder inside the project (where the backend's hot
-reload would see it) and a throwaway SQLite database, which the tests read through blog_app.queries.
+reload would see it) and a throwaway SQLite database, which the tests read through blog_app.posts.queries.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import sqlalchemy as sa
 from selenium.webdriver.common.by import By
 from sqlmodel import Session
 
-from blog_app import queries, settings, visibility
-from tests.conftest import write_post
-from tests.e2e.browser import (
+from blog_app.core import settings, visibility
+from blog_app.posts import queries
+from harness.browser import (
     assert_page_is_clean,
     body_text,
     emulate_color_scheme,
@@ -30,9 +30,11 @@ from tests.e2e.browser import (
     serious_accessibility_violations,
     wait_for,
 )
-from tests.e2e.conftest import DRAFT, SCHEDULED, write_unpublished_posts
-from tests.e2e.dev_server import DevServer
-from tests.e2e.pages import card_titles, open_index, open_post
+from harness.dev_server import DevServer
+from harness.synthetic_posts import write_post
+from tests.support.e2e_site import DRAFT, SCHEDULED, write_unpublished_posts
+from tests.support.fixture_posts import POSTS
+from tests.support.pages import card_names, card_titles, open_index, open_post
 
 pytestmark = pytest.mark.e2e
 T = TypeVar("T")
@@ -43,10 +45,10 @@ CONTENT_FOLDER = "authoring-test-content"
 
 @pytest.fixture(scope="module")
 def dev_app(tmp_path_factory, chromium):
-    """``reflex run`` in development on a copy of content/ plus a draft and a scheduled post."""
+    """``reflex run`` in development on a copy of the fixture posts plus a draft and a scheduled post."""
     content = settings.PROJECT_ROOT / CONTENT_FOLDER
     shutil.rmtree(content, ignore_errors=True)
-    shutil.copytree(settings.PROJECT_ROOT / "content", content)
+    shutil.copytree(POSTS, content)
     write_unpublished_posts(content)
     work = tmp_path_factory.mktemp("dev-app")
     server = DevServer(content, f"sqlite:///{work / 'blog.db'}", work / "logs")
@@ -104,7 +106,7 @@ def test_new_changed_and_deleted_files_reach_the_running_app_without_a_restart(d
 
 def test_a_production_server_starts_no_watcher(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(settings.PROJECT_ROOT / "content", content)
+    shutil.copytree(POSTS, content)
     server = DevServer(content, f"sqlite:///{tmp_path / 'blog.db'}", tmp_path / "logs", backend_only=True, env="prod")
     with server:  # the backend answers only once its start-up tasks (the watcher among them) have begun
         log = server.log()
@@ -183,4 +185,31 @@ def test_open_pages_show_saved_changes_without_a_reload(dev_app, dev_browser):
     assert dev_browser.execute_script("return window.__sameDocument") is True, "the page was reloaded"
     added.unlink()
     wait_for(lambda: "Newest of all" not in card_titles(dev_browser), timeout=PICKUP_TIMEOUT, message="the card gone")
+    assert_page_is_clean(dev_browser)
+
+
+NEW_FRAMEWORK_POST = """## Litestar--the framework written while the app runs
+
+Litestar is an ASGI framework with typed handlers.
+
+### Pros
+
+- **Typed handlers**: Every route declares what it takes and returns.
+
+### Cons
+
+- **Young ecosystem**: Fewer plugins than the older frameworks.
+"""
+
+
+def test_the_open_explorer_shows_saved_changes_without_a_reload(dev_app, dev_browser):
+    dev_browser.get(f"{dev_app.frontend_url.rstrip('/')}/frameworks")
+    wait_for(lambda: "Reflex" in card_names(dev_browser), timeout=PICKUP_TIMEOUT, message="the explorer's cards")
+    assert "Litestar" not in card_names(dev_browser)
+    dev_browser.execute_script("window.__sameDocument = true")
+    post = write_post(dev_app.content_dir, "litestar.md", "Litestar", date="2001-01-01", body=NEW_FRAMEWORK_POST)
+    wait_for(lambda: "Litestar" in card_names(dev_browser), timeout=PICKUP_TIMEOUT, message="the new framework's card")
+    assert dev_browser.execute_script("return window.__sameDocument") is True, "the page was reloaded"
+    post.unlink()
+    wait_for(lambda: "Litestar" not in card_names(dev_browser), timeout=PICKUP_TIMEOUT, message="the card gone")
     assert_page_is_clean(dev_browser)

@@ -8,8 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import SEED_FRAMEWORKS
-from tests.e2e.browser import (
+from harness.browser import (
     assert_page_is_clean,
     background_lightness,
     body_text,
@@ -20,7 +19,8 @@ from tests.e2e.browser import (
     serious_accessibility_violations,
     wait_for,
 )
-from tests.e2e.pages import card_names, facet
+from tests.support.fixture_posts import SEED_FRAMEWORKS
+from tests.support.pages import card_names, facet
 
 pytestmark = pytest.mark.e2e
 ALL = list(SEED_FRAMEWORKS)

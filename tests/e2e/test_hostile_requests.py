@@ -16,13 +16,13 @@ import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 
-from blog_app.security_headers import SECURITY_HEADERS
-from tests.conftest import SEED_SLUG
-from tests.e2e.browser import assert_page_is_clean, new_driver, wait_for
-from tests.e2e.conftest import HOSTILE_SLUGS
-from tests.e2e.pages import card_titles, open_index
-from tests.html_safety import active_content
-from tests.integration.reflex_client import Tab, new_token
+from blog_app.core.security_headers import SECURITY_HEADERS
+from harness.browser import assert_page_is_clean, new_driver, wait_for
+from harness.reflex_client import Tab, new_token
+from tests.support.e2e_site import HOSTILE_SLUGS
+from tests.support.fixture_posts import SEED_SLUG
+from tests.support.html_safety import active_content
+from tests.support.pages import card_titles, open_index
 
 pytestmark = pytest.mark.e2e
 # Each sets window.pwned if a page ever runs it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.e2e.browser import (
+from harness.browser import (
     assert_page_is_clean,
     background_lightness,
     emulate_color_scheme,

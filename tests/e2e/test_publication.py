@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
-from tests.e2e.conftest import DRAFT, SCHEDULED, UNPUBLISHED_WORD
-from tests.e2e.pages import open_index, open_post
+from harness.browser import assert_page_is_clean, body_text, wait_for
+from tests.support.e2e_site import DRAFT, SCHEDULED, UNPUBLISHED_WORD
+from tests.support.pages import open_index, open_post
 
 pytestmark = pytest.mark.e2e
 GUIDE_TITLE = "Writing posts for this blog"

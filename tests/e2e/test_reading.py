@@ -6,13 +6,11 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import SEED_FRAMEWORKS
-from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
-from tests.e2e.pages import card_titles, open_index, open_post
+from harness.browser import assert_page_is_clean, body_text, wait_for
+from tests.support.fixture_posts import SEED_FRAMEWORKS, SEED_SLUG, SEED_TITLE
+from tests.support.pages import card_titles, open_index, open_post
 
 pytestmark = pytest.mark.e2e
-SEED = "top-python-web-frameworks-2024"
-SEED_TITLE = "The top Python frameworks for building web apps (2024)"
 GUIDE_TITLE = "Writing posts for this blog"
 MISSING_TITLE = "A post with a missing picture"
 FRAMEWORKS = list(SEED_FRAMEWORKS)
@@ -81,7 +79,7 @@ def test_empty_result_says_so_and_offers_to_clear(prod_app, browser):
 
 
 def test_seed_post_shows_seven_framework_sections_and_no_todo(prod_app, browser):
-    open_post(browser, prod_app.frontend_url, SEED)
+    open_post(browser, prod_app.frontend_url, SEED_SLUG)
     article = browser.find_element(By.CSS_SELECTOR, "article.post-article")
     assert article.find_element(By.TAG_NAME, "h1").text == SEED_TITLE
     h2 = [h.text.rstrip("#").strip() for h in article.find_elements(By.CSS_SELECTOR, ".post-body h2")]
@@ -95,7 +93,7 @@ def test_seed_post_shows_seven_framework_sections_and_no_todo(prod_app, browser)
 
 
 def test_chart_zooms_on_click_and_escape_closes(prod_app, browser):
-    open_post(browser, prod_app.frontend_url, SEED)
+    open_post(browser, prod_app.frontend_url, SEED_SLUG)
     chart = browser.find_element(By.CSS_SELECTOR, "img[src='/blog/github-python_top_language_2024.webp']")
     assert chart.get_attribute("alt")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
@@ -113,7 +111,7 @@ def test_chart_zooms_on_click_and_escape_closes(prod_app, browser):
 
 
 def test_toc_link_moves_to_its_section(prod_app, browser):
-    open_post(browser, prod_app.frontend_url, SEED)
+    open_post(browser, prod_app.frontend_url, SEED_SLUG)
     link = browser.find_element(By.CSS_SELECTOR, ".toc-sidebar a[href='#dash-data-apps-dashboards-for-python']")
     assert link.text.startswith("Dash")
     link.click()
@@ -195,7 +193,7 @@ def test_opening_another_post_never_shows_the_previous_one(prod_app, browser):
             requestAnimationFrame(look);"""
         },
     )
-    open_post(browser, prod_app.frontend_url, SEED)
+    open_post(browser, prod_app.frontend_url, SEED_SLUG)
     browser.find_element(By.CSS_SELECTOR, ".post-footer a[href='/blog/writing-posts']").click()  # in-app navigation
     wait_for(
         lambda: browser.find_element(By.CSS_SELECTOR, "article.post-article h1").text == GUIDE_TITLE,

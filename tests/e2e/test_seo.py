@@ -18,18 +18,11 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from blog_app import settings
-from blog_app.pages.frameworks import DESCRIPTION as FRAMEWORKS_DESCRIPTION
-from blog_app.pages.frameworks import TITLE as FRAMEWORKS_TITLE
-from tests.conftest import SEED_FRAMEWORKS, SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE
-from tests.e2e.browser import (
-    assert_page_is_clean,
-    body_text,
-    new_driver,
-    save_full_page_screenshot,
-    wait_for,
-)
-from tests.e2e.conftest import (
+from blog_app.core import settings
+from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
+from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
+from harness.browser import assert_page_is_clean, body_text, new_driver, save_full_page_screenshot, wait_for
+from tests.support.e2e_site import (
     DRAFT,
     SCHEDULED,
     SEO_WEB_WORKDIR,
@@ -39,6 +32,7 @@ from tests.e2e.conftest import (
     TRICKY_TITLE,
     UNPUBLISHED_WORD,
 )
+from tests.support.fixture_posts import SEED_FRAMEWORKS, SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE
 
 pytestmark = pytest.mark.e2e
 SITE_NAME = "Python Web Journal"

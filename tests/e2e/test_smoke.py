@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.e2e.browser import assert_page_is_clean, body_text, wait_for
+from harness.browser import assert_page_is_clean, body_text, wait_for
+from tests.support.fixture_posts import SEED_TEXT, SEED_TITLE
 
 pytestmark = pytest.mark.e2e
-SEED_TITLE = "The top Python frameworks for building web apps (2024)"
 
 
 def test_home_lists_the_seed_and_opens_it(prod_app, browser):
@@ -18,7 +18,7 @@ def test_home_lists_the_seed_and_opens_it(prod_app, browser):
     assert_page_is_clean(browser)
 
     link.click()
-    wait_for(lambda: "There are 16 million Python developers" in body_text(browser), message="the post text")
+    wait_for(lambda: SEED_TEXT in body_text(browser), message="the post text")
     assert browser.current_url.endswith("/blog/top-python-web-frameworks-2024")
     text = body_text(browser)
     assert "Elvis Kahoro" in text

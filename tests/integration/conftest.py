@@ -7,9 +7,9 @@ import pathlib
 import pytest
 import sqlalchemy as sa
 
-from blog_app import settings
-from tests.integration import services
-from tests.integration.app_process import copy_project
+from blog_app.core import settings
+from harness import services
+from harness.app_process import copy_project
 
 
 @pytest.fixture

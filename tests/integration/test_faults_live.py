@@ -15,9 +15,10 @@ import sqlalchemy as sa
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from blog_app import outage, settings
-from tests.conftest import SEED_FRAMEWORKS, SEED_SLUG, SEED_TEXT, SEED_TITLE, read_axe_source
-from tests.e2e.browser import (
+from blog_app.core import outage, settings
+from harness import services
+from harness.app_process import app_environment
+from harness.browser import (
     assert_page_is_clean,
     body_text,
     emulate_color_scheme,
@@ -27,11 +28,11 @@ from tests.e2e.browser import (
     serious_accessibility_violations,
     wait_for,
 )
-from tests.e2e.pages import card_names, facet
-from tests.integration import services
-from tests.integration.app_process import app_environment
-from tests.integration.prod_site import ProdSite, serve_prod_site
-from tests.integration.tcp_proxy import TcpProxy
+from tests.support.accessibility import read_axe_source
+from tests.support.fixture_posts import SEED_FRAMEWORKS, SEED_SLUG, SEED_TEXT, SEED_TITLE
+from tests.support.pages import card_names, facet
+from tests.support.prod_site import ProdSite, serve_prod_site
+from tests.support.tcp_proxy import TcpProxy
 
 POST = f"/blog/{SEED_SLUG}"
 LISTINGS = ("/rss.xml", "/atom.xml", "/sitemap.xml")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from tests.integration import services
-from tests.integration.app_process import app_environment, backend_command, free_port, running
+from harness import services
+from harness.app_process import app_environment, backend_command, free_port, running
 
 
 def test_health_follows_the_database_down_and_back_up(project_copy, tmp_path):

@@ -17,10 +17,10 @@ import subprocess
 import sys
 import textwrap
 
-from blog_app import settings
-from tests.unit.test_check import BAD_CONTENT
+from blog_app.core import settings
+from tests.support.fixture_posts import BAD_CONTENT
 
-HARNESS = pathlib.Path(__file__).with_name("audit_harness.py")
+HARNESS = pathlib.Path(__file__).resolve().parent.parent / "support" / "audit_harness.py"
 HOSTILE_FILES = ["hostile-exec.md", "hostile-eval.md", "refused-exec.md"]
 # Runs every directive block of the hostile files, as a careless renderer would.
 CARELESS_RENDERER = textwrap.dedent(

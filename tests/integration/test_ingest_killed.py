@@ -23,13 +23,13 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-import blog_app.models  # noqa: F401  (every table on SQLModel.metadata)
-from bench.synthetic import write_posts
-from blog_app import settings
-from blog_app.startup import prepare_database
-from tests.conftest import SEED, write_post
-from tests.integration import services
-from tests.integration.app_process import app_environment
+import blog_app.core.models  # noqa: F401  (every table on SQLModel.metadata)
+from blog_app.core import settings
+from blog_app.publishing.startup import prepare_database
+from harness import services
+from harness.app_process import app_environment
+from harness.synthetic_posts import write_post, write_posts
+from tests.support.fixture_posts import SEED
 
 SYNTHETIC_POSTS = 150
 # Uncommitted pages SQLite has spilled into its write-ahead log: the ingest is writing.

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.ws_load import run_load
-from bench.ws_reader import READER_ACTIONS, Site, served_site
+from harness.load import run_load
+from harness.readers import READER_ACTIONS, Site, served_site
 
 READERS, SECONDS, SYNTHETIC_POSTS = 30, 10, 20
 # Loose: a leak that holds each action's state would add far more in ten seconds of ~30 actions/s.

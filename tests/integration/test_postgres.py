@@ -12,16 +12,18 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import Session, SQLModel
 
-import blog_app.models  # noqa: F401  (every table on SQLModel.metadata)
+import blog_app.core.models  # noqa: F401  (every table on SQLModel.metadata)
 from alembic import command
-from blog_app import database, queries, settings
-from blog_app.startup import WAITING_MESSAGE, prepare_database
-from tests.conftest import SEED_SLUG, SEED_TITLE
-from tests.e2e.browser import wait_for
-from tests.integration.app_process import app_environment
+from blog_app.core import database, settings
+from blog_app.posts import queries
+from blog_app.publishing.startup import WAITING_MESSAGE, prepare_database
+from blog_app.publishing.startup_lock import STARTUP_LOCK_KEY, startup_lock
+from harness.app_process import app_environment
+from harness.browser import wait_for
+from tests.support.fixture_posts import SEED_SLUG, SEED_TITLE
 
-LOCK = sa.text("SELECT pg_try_advisory_lock(:key)").bindparams(key=database.STARTUP_LOCK_KEY)
-UNLOCK = sa.text("SELECT pg_advisory_unlock(:key)").bindparams(key=database.STARTUP_LOCK_KEY)
+LOCK = sa.text("SELECT pg_try_advisory_lock(:key)").bindparams(key=STARTUP_LOCK_KEY)
+UNLOCK = sa.text("SELECT pg_advisory_unlock(:key)").bindparams(key=STARTUP_LOCK_KEY)
 
 
 def test_migrations_build_exactly_the_models_and_roll_back(postgres_engine):
@@ -44,16 +46,16 @@ def test_prepare_database_loads_the_seed_once(postgres_engine, content_dir):
     assert (len(first.loaded), len(second.loaded), len(second.unchanged)) == (1, 0, 1)
     with Session(postgres_engine) as db:
         post = queries.get_post(db, SEED_SLUG)
-        assert [p.slug for p in queries.list_posts(db)] == [SEED_SLUG]
+        assert [p.slug for p in queries.visible_posts(db)] == [SEED_SLUG]
     assert post.title == SEED_TITLE
     assert post.author == "Elvis Kahoro" and post.published == "2024-11-04"
     assert post.keywords[0].name == "python web frameworks" and len(post.keywords) == 6
-    assert any(s["kind"] == "image" for s in post.segments), "segments survive the JSON column"
+    assert any(s.kind == "image" for s in post.segments), "segments survive the JSON column"
 
 
 def test_startup_lock_keeps_every_other_session_out(postgres_engine):
     with postgres_engine.connect() as other:
-        with database.startup_lock(postgres_engine):
+        with startup_lock(postgres_engine):
             assert other.execute(LOCK).scalar() is False
         assert other.execute(LOCK).scalar() is True
         other.execute(UNLOCK)
@@ -92,7 +94,7 @@ def test_cli_ingest_takes_a_providers_postgres_url(postgres_url):
     engine = sa.create_engine(settings.normalize_database_url(postgres_url))
     try:
         with Session(engine) as db:
-            slugs = [p.slug for p in queries.list_posts(db)]
+            slugs = [p.slug for p in queries.visible_posts(db)]
     finally:
         engine.dispose()
     assert SEED_SLUG in slugs and len(slugs) == shipped

@@ -13,12 +13,12 @@ import zipfile
 from packaging.requirements import Requirement
 from selenium.webdriver.common.by import By
 
-from blog_app import settings
-from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE
-from tests.e2e.browser import assert_page_is_clean, body_text, new_driver, wait_for
-from tests.integration import services
-from tests.integration.app_process import app_environment, free_port, running
-from tests.integration.reflex_client import POST_STATE, load_page
+from blog_app.core import settings
+from harness import services
+from harness.app_process import app_environment, free_port, running
+from harness.browser import assert_page_is_clean, body_text, new_driver, wait_for
+from harness.reflex_client import POST_STATE, load_page
+from tests.support.fixture_posts import SEED_SLUG, SEED_TEXT, SEED_TITLE
 
 # What the backend needs on a server: the app, its config, migrations, posts and pinned packages.
 BACKEND_FILES = {
@@ -30,7 +30,7 @@ BACKEND_FILES = {
     "alembic/versions/0001_create_posts_and_keywords.py",
     f"content/{SEED_SLUG}.md",
     "blog_app/blog_app.py",
-    "blog_app/startup.py",
+    "blog_app/publishing/startup.py",
 }
 
 

@@ -17,13 +17,13 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-import blog_app.models  # noqa: F401  (every table on SQLModel.metadata)
-from blog_app import settings
-from blog_app.startup import prepare_database
-from tests.conftest import SEED_SLUG, SEED_TEXT, SEED_TITLE
-from tests.integration import services
-from tests.integration.app_process import AppProcess, app_environment, backend_command, free_port, running
-from tests.integration.reflex_client import INDEX_STATE, POST_STATE, Tab, load_page, new_token
+import blog_app.core.models  # noqa: F401  (every table on SQLModel.metadata)
+from blog_app.core import settings
+from blog_app.publishing.startup import prepare_database
+from harness import services
+from harness.app_process import AppProcess, app_environment, backend_command, free_port, running
+from harness.reflex_client import INDEX_STATE, POST_STATE, Tab, load_page, new_token
+from tests.support.fixture_posts import SEED_SLUG, SEED_TEXT, SEED_TITLE
 
 PROCESSES = 3
 WORKERS_PER_PROCESS = 2

@@ -1,1 +1,0 @@
-"""Small UI pieces that take Vars, never State classes."""

@@ -1,0 +1,1 @@
+"""Components of the explorer page; they take Vars, never State classes."""

@@ -1,0 +1,1 @@
+"""Components of the index and post pages; they take Vars, never State classes."""

@@ -1,0 +1,65 @@
+"""State of the blog index: the posts of the page, keyword and search in the URL."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from blog_app.core import run_mode
+from blog_app.posts.index_params import IndexParams, clean_search, parse_index_params
+from blog_app.posts.source import index_to_show
+from blog_app.posts.types import PostSummary
+from blog_app.ui.follows_content import FollowsContent
+from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
+
+
+class IndexState(FollowsContent, ReadsDatabase, rx.State):
+    """The index view; the URL (``?page=&tag=&q=``) is its source of truth."""
+
+    posts: list[PostSummary] = []
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    tag: str = ""
+    tag_name: str = ""
+    search: str = ""
+    loaded: bool = False
+
+    @rx.event
+    @tolerates_outage
+    def load_posts(self):
+        """Read the view from the URL and its posts from the database; in development, keep following them."""
+        return self._load_and_follow()
+
+    def _load(self) -> None:
+        params = parse_index_params(self.router.url.query)
+        shown = index_to_show(params, run_mode.current_audience())
+        self.posts = shown.page.posts
+        self.total, self.page, self.pages = shown.page.total, shown.page.page, shown.page.pages
+        self.tag, self.tag_name, self.search = params.tag, shown.tag_name, params.q
+        self.loaded = True
+
+    @rx.event
+    def submit_search(self, form_data: dict):
+        """Search from the first page, keeping the keyword filter."""
+        params = IndexParams(tag=self.tag, q=clean_search(str(form_data.get("q", ""))))
+        return rx.redirect(params.url())
+
+    def _url(self, **changes) -> str:
+        return dataclasses.replace(IndexParams(page=self.page, tag=self.tag, q=self.search), **changes).url()
+
+    @rx.var
+    def newer_url(self) -> str:
+        """The previous (newer) page, or '' on the first page."""
+        return self._url(page=self.page - 1) if self.page > 1 else ""
+
+    @rx.var
+    def older_url(self) -> str:
+        """The next (older) page, or '' on the last page."""
+        return self._url(page=self.page + 1) if self.page < self.pages else ""
+
+    @rx.var
+    def is_filtered(self) -> bool:
+        """Whether a keyword or search narrows the list."""
+        return bool(self.tag or self.search)

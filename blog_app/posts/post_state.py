@@ -1,0 +1,53 @@
+"""State of a post page: the post whose slug is in the URL, and its neighbours."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from blog_app.core import run_mode
+from blog_app.posts.source import post_to_show
+from blog_app.posts.types import PostDetail, PostLink
+from blog_app.ui.follows_content import FollowsContent
+from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
+
+# The post arrives after the page renders, too late for the browser's own jump to ``#section``:
+# once the heading exists (a few frames at most), scroll to it.
+SCROLL_TO_HASH = """(() => {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  let frames = 0;
+  const jump = () => {
+    const target = id && document.getElementById(id);
+    if (target) target.scrollIntoView();
+    else if (id && frames++ < 60) requestAnimationFrame(jump);
+  };
+  jump();
+})()"""
+
+
+class PostState(FollowsContent, ReadsDatabase, rx.State):
+    """The post shown on ``/blog/[slug]``."""
+
+    post: PostDetail = PostDetail()
+    newer: PostLink = PostLink()
+    older: PostLink = PostLink()
+    loaded: bool = False
+    found: bool = False
+    # The slug ``post`` / ``found`` were loaded for; the page compares it with the address.
+    loaded_slug: str = ""
+
+    @rx.event
+    @tolerates_outage
+    def on_load(self):
+        """Load the post named by the route's ``slug`` and jump to ``#section``; in development, keep following it."""
+        events = self._load_and_follow()
+        return [rx.call_script(SCROLL_TO_HASH), *events] if self.found else events
+
+    def _load(self) -> None:
+        slug = str(self.slug)  # the [slug] route argument
+        shown = post_to_show(slug, run_mode.current_audience())
+        self.found = shown is not None
+        self.post = shown.detail if shown else PostDetail()
+        self.newer = (shown and shown.newer) or PostLink()
+        self.older = (shown and shown.older) or PostLink()
+        self.loaded = True
+        self.loaded_slug = slug

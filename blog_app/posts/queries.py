@@ -1,0 +1,153 @@
+"""Read functions over the post tables; each takes a session and returns plain data.
+
+Every function that finds posts for a page takes an ``Audience`` (default: readers of the
+published site) and only returns the posts ``blog_app.core.visibility`` lets that audience see.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections import defaultdict
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from blog_app.content.segments import Segment, TocEntry
+from blog_app.core import visibility
+from blog_app.core.models import Keyword, Post, PostKeyword
+from blog_app.core.visibility import Audience
+from blog_app.posts.index_params import PAGE_SIZE, IndexParams
+from blog_app.posts.types import KeywordRef, PostDetail, PostLink, PostPage, PostSummary
+
+
+def format_date(day: dt.date) -> str:
+    """A reader-friendly date: ``November 4, 2024``."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def visible_posts(db: Session, audience: Audience | None = None) -> list[PostDetail]:
+    """Every post ``audience`` may see (default: readers), newest first, in full (feeds, sitemap)."""
+    audience = audience or visibility.readers()
+    posts = db.exec(select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)).all()
+    return _details(db, posts, audience.today)
+
+
+def search_posts(db: Session, query: IndexParams, audience: Audience | None = None) -> PostPage:
+    """The posts of one index page, filtered by keyword and search words, newest first.
+
+    Every search word must appear (case-insensitively) in the title, description or body.
+    Only posts ``audience`` may see (default: readers) are counted and listed.
+    """
+    audience = audience or visibility.readers()
+    conditions = [visibility.visible_condition(audience), *_filters(query)]
+    total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
+    offset = (query.page - 1) * PAGE_SIZE
+    posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
+    return PostPage(
+        posts=_summaries(db, posts, audience.today),
+        total=total,
+        page=query.page,
+        pages=max(1, math.ceil(total / PAGE_SIZE)),
+    )
+
+
+def keyword_name(db: Session, slug: str) -> str | None:
+    """The display name of the keyword with ``slug``, or None."""
+    return db.exec(select(Keyword.name).where(Keyword.slug == slug)).first()
+
+
+def get_post(db: Session, slug: str, audience: Audience | None = None) -> PostDetail | None:
+    """The post with ``slug``, or None when there is none ``audience`` (default: readers) may see."""
+    audience = audience or visibility.readers()
+    post = db.exec(select(Post).where(Post.slug == slug, visibility.visible_condition(audience))).first()
+    return _details(db, [post], audience.today)[0] if post else None
+
+
+def adjacent_posts(db: Session, slug: str, audience: Audience | None = None) -> tuple[PostLink | None, PostLink | None]:
+    """The next newer and next older post around ``slug`` in index order, among those ``audience`` may see."""
+    audience = audience or visibility.readers()
+    order = db.exec(
+        select(Post.slug, Post.title).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)
+    ).all()
+    slugs = [row[0] for row in order]
+    if slug not in slugs:
+        return None, None
+    index = slugs.index(slug)
+    newer = PostLink(*order[index - 1]) if index > 0 else None
+    older = PostLink(*order[index + 1]) if index + 1 < len(order) else None
+    return newer, older
+
+
+def keywords_by_post(db: Session, post_ids: list[int | None]) -> dict[int, list[KeywordRef]]:
+    """Keywords per post id, in the order the author listed them."""
+    if not post_ids:
+        return {}
+    rows = db.exec(
+        select(PostKeyword.post_id, Keyword.name, Keyword.slug)
+        .join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
+        .where(col(PostKeyword.post_id).in_(post_ids))
+        .order_by(col(PostKeyword.post_id), col(PostKeyword.position))
+    ).all()
+    grouped: dict[int, list[KeywordRef]] = defaultdict(list)
+    for post_id, name, slug in rows:
+        grouped[post_id].append(KeywordRef(name=name, slug=slug))
+    return dict(grouped)
+
+
+_NEWEST_FIRST = (col(Post.published).desc(), col(Post.title))
+
+
+def _filters(query: IndexParams) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = []
+    if query.tag:
+        tagged = select(PostKeyword.post_id).join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
+        conditions.append(col(Post.id).in_(tagged.where(Keyword.slug == query.tag)))
+    for word in query.q.split():
+        columns = (col(Post.title), col(Post.description), col(Post.body_text))
+        conditions.append(sa.or_(*(column.icontains(word, autoescape=True) for column in columns)))
+    return conditions
+
+
+def status_label(status: str, published: dt.date) -> str:
+    """What the dev banner and card badge say: ``Draft``, ``Scheduled for May 1, 2030`` or nothing."""
+    if status == "draft":
+        return "Draft"
+    return f"Scheduled for {format_date(published)}" if status == "scheduled" else ""
+
+
+def _summaries(db: Session, posts: list[Post], today: dt.date) -> list[PostSummary]:
+    keywords = keywords_by_post(db, [post.id for post in posts])
+    statuses = [visibility.publication_status(post, today) for post in posts]
+    return [
+        PostSummary(
+            slug=post.slug,
+            title=post.title,
+            description=post.description,
+            author=post.author,
+            published=post.published.isoformat(),
+            published_label=format_date(post.published),
+            cover_image=post.cover_image,
+            reading_minutes=post.reading_minutes,
+            keywords=keywords.get(post.id, []),
+            status=status,
+            status_label=status_label(status, post.published),
+        )
+        for post, status in zip(posts, statuses, strict=True)
+    ]
+
+
+def _details(db: Session, posts: list[Post], today: dt.date) -> list[PostDetail]:
+    summaries = _summaries(db, posts, today)
+    return [
+        PostDetail(
+            **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},
+            segments=[Segment.from_dict(segment) for segment in post.segments],
+            toc=[TocEntry.from_dict(entry) for entry in post.toc],
+            word_count=post.word_count,
+            excerpt=post.excerpt,
+            updated=(post.updated or post.published).isoformat(),
+        )
+        for post, summary in zip(posts, summaries, strict=True)
+    ]

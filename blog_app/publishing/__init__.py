@@ -1,0 +1,1 @@
+"""Getting posts from content/ to the database: ingest, start-up, the dev watcher, check, link check, new post."""

@@ -1,0 +1,1 @@
+"""The site frame and what every page shares: layout, anchors, location, outage and live-reload state mixins."""

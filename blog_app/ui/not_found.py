@@ -1,0 +1,40 @@
+"""The 404 page, and its message for a page or post that does not exist."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from blog_app import routes
+from blog_app.ui.layout import site_layout
+
+
+def not_found_message(title: str, text: str) -> rx.Component:
+    """A friendly dead end with ways back."""
+    return rx.center(
+        rx.flex(
+            rx.text("404", size="9", weight="bold", color=rx.color("accent", 9), class_name="not-found-code"),
+            rx.heading(title, as_="h1", size="7"),
+            rx.text(text, size="3", color=rx.color("gray", 11), max_width="32rem"),
+            rx.flex(
+                rx.link(rx.button(rx.icon("arrow-left", size=16), "All posts", size="3"), href=routes.INDEX),
+                rx.link(rx.button("Frameworks explorer", size="3", variant="soft"), href=routes.FRAMEWORKS),
+                spacing="3",
+                wrap="wrap",
+                justify="center",
+            ),
+            direction="column",
+            align="center",
+            spacing="4",
+            text_align="center",
+        ),
+        padding_y="var(--space-9)",
+    )
+
+
+def not_found_page() -> rx.Component:
+    """Page not found."""
+    return site_layout(
+        not_found_message(
+            "Page not found", "There is nothing at this address. It may have moved, or the link may be mistyped."
+        )
+    )

@@ -1,0 +1,50 @@
+"""Helpers that read the blog's pages the way a reader sees them."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from harness.browser import wait_for
+
+
+def card_titles(driver: WebDriver) -> list[str]:
+    """The titles of the post cards on the index, in order."""
+    return [heading.text for heading in driver.find_elements(By.CSS_SELECTOR, "article.post-card h2")]
+
+
+def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:
+    """Load the index (with an optional ``?query``) and wait for its cards or its empty state."""
+    driver.get(base_url.rstrip("/") + "/" + query)
+    wait_for(
+        lambda: (
+            driver.find_elements(By.CSS_SELECTOR, "article.post-card h2")
+            or driver.find_elements(By.CSS_SELECTOR, ".empty-state")
+        ),
+        message=f"index {query or '/'} to render",
+    )
+    return card_titles(driver)
+
+
+def open_post(driver: WebDriver, base_url: str, slug: str) -> None:
+    """Load a post and wait until its article (or the not-found message) is on screen."""
+    driver.get(f"{base_url.rstrip('/')}/blog/{slug}")
+    wait_for(
+        lambda: (
+            driver.find_elements(By.CSS_SELECTOR, "article.post-article h1") or "Post not found" in driver.page_source
+        ),
+        message=f"post {slug} to render",
+    )
+
+
+def card_names(driver: WebDriver) -> list[str]:
+    """The framework names on the explorer's result cards, in order."""
+    # One script call: the list re-renders while we read it.
+    return driver.execute_script("return [...document.querySelectorAll('#results article h2')].map(h => h.textContent)")
+
+
+def facet(driver: WebDriver, group: str, key: str):
+    """The checkbox of one explorer facet value, found through its fieldset and label as a user would."""
+    return driver.find_element(
+        By.CSS_SELECTOR, f"fieldset[aria-label='{group}'] label[data-key='{key}'] [role='checkbox']"
+    )

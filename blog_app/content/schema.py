@@ -13,8 +13,16 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo, WithJsonSchema
-from pydantic import model_validator as model_check
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from blog_app.content.sanitize import is_safe_image_src
@@ -177,7 +185,7 @@ class FrontMatter(BaseModel):
 
     _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
-    @model_check(mode="before")
+    @model_validator(mode="before")
     @classmethod
     def _gather_keywords(cls, data: Any) -> Any:
         """``keywords`` holds every keyword: a ``meta`` keywords entry's, then ``keywords``, then ``tags``."""

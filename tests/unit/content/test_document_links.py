@@ -6,12 +6,12 @@ from blog_app.content import parse_post
 from blog_app.content.links import Link, find_links
 
 POST = b"""---
-title: Links
-author: Test Author
-date: 2024-01-01
+title: A post that links
+author: Ada
+date: 2024-02-02
 ---
 
-Intro [a](/blog/x) and
+See [a](/blog/x) and
 more [b](#y) text.
 
 - item

@@ -5,7 +5,7 @@ import pathlib
 
 import reflex as rx
 
-from blog_app.core import settings
+from blog_app.core import database_file, settings
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -30,6 +30,18 @@ if _CONTENT_DIR.parent == settings.PROJECT_ROOT and _CONTENT_DIR.is_dir():
     _excluded = [path for path in os.environ.get("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", "").split(":") if path]
     if str(_CONTENT_DIR) not in _excluded:
         os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join([*_excluded, str(_CONTENT_DIR)])
+
+# Every reflex command loads this file first, before Reflex's own schema check opens the database:
+# the default SQLite folder is created here, any other checked (one line, not a traceback), and
+# a SQLite file that does not exist yet starts with the current schema, so `reflex run` works on
+# a fresh checkout without `python -m blog_app ingest` first.
+try:
+    if database_file.prepare_location(settings.database_url()):
+        from blog_app.publishing.startup import migrate
+
+        migrate()
+except database_file.DatabaseLocationError as error:
+    raise SystemExit(f"error: {error}") from None
 
 config = rx.Config(
     app_name="blog_app",

@@ -32,6 +32,7 @@ from blog_app.seo.outage_responses import outage_handlers
 from blog_app.seo.shell import fill_shell, load_shell
 from blog_app.seo.site import Site, current_site
 from blog_app.seo.sitemap import robots_txt, sitemap_xml
+from blog_app.seo.slash_redirects import PermanentSlashRedirects
 
 HTML = "text/html; charset=utf-8"
 # How long a process serves post pages without asking whether the posts changed (they change
@@ -62,10 +63,17 @@ POST_ROUTE = routes.post_url("{slug:page_name}")
 def seo_api(static_paths: Callable[[], list[str]]) -> Starlette:
     """The app for ``api_transformer``: post pages, feeds, sitemap and robots.txt.
 
+    Reflex mounts its own app (the backend and the built pages) inside this one, so the
+    middleware also makes the built pages' trailing-slash redirects permanent.
+
     Args:
         static_paths: Returns the paths of the pages that are not posts, for the sitemap.
     """
-    return Starlette(routes=seo_routes(static_paths), exception_handlers=outage_handlers())
+    return Starlette(
+        routes=seo_routes(static_paths),
+        exception_handlers=outage_handlers(),
+        middleware=[Middleware(PermanentSlashRedirects)],
+    )
 
 
 def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:

@@ -17,9 +17,9 @@ if _LOCAL_JS_BIN.is_dir() and str(_LOCAL_JS_BIN) not in os.environ.get("PATH", "
 # the frontend build (unset: the page's own host on the backend port, Reflex's default).
 # DEPLOY_URL: the site's public address, for absolute links.
 _PUBLIC_URLS = {
-    field: os.environ[variable].strip()
-    for field, variable in (("api_url", "API_URL"), ("deploy_url", "DEPLOY_URL"))
-    if os.environ.get(variable, "").strip()
+    field: value
+    for field, value in (("api_url", settings.api_url()), ("deploy_url", os.environ.get("DEPLOY_URL", "").strip()))
+    if value
 }
 
 # Saved posts are picked up by blog_app.publishing.watcher (one incremental ingest, no restart), so the

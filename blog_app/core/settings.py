@@ -76,6 +76,11 @@ def feed_posts() -> int:
     return int(value)
 
 
+def api_url() -> str:
+    """Where browsers reach the backend, when not at the page's own address (``API_URL``; empty when unset)."""
+    return os.environ.get("API_URL", "").strip()
+
+
 def site_url() -> str:
     """The public address of the site, without a trailing slash, for absolute links.
 

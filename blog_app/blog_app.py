@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import reflex as rx
 
 from blog_app import routes
@@ -18,6 +20,7 @@ from blog_app.posts.post_state import PostState
 from blog_app.publishing.startup import prepare_database
 from blog_app.publishing.watcher import watch_content
 from blog_app.seo.page_head import default_share_image, feed_links, static_page_head
+from blog_app.seo.script_hashes import BuildScriptHashes
 from blog_app.seo.server import seo_api
 from blog_app.ui.not_found import not_found_page
 
@@ -55,8 +58,12 @@ app = rx.App(
     html_lang="en",
     head_components=feed_links(),
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
-    # then security headers around all of it (pages, assets, feeds, health).
-    api_transformer=[seo_api(lambda: static_page_paths(app)), SecurityHeaders],
+    # then security headers around all of it (pages, assets, feeds, health), whose policy allows
+    # the inline scripts of the build this process serves.
+    api_transformer=[
+        seo_api(lambda: static_page_paths(app)),
+        functools.partial(SecurityHeaders, script_hashes=BuildScriptHashes()),
+    ],
 )
 register_pages(app)
 # A plain function runs to completion before the server accepts requests.

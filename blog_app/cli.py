@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Returns:
         0 on success, 1 when a post failed to load (ingest) or has a problem (check),
-        2 when the content folder is missing or the arguments are unusable.
+        2 when the content folder or the database's folder is missing, or the arguments are unusable.
     """
     args = build_parser().parse_args(argv)
     if args.command == "schema":
@@ -53,11 +53,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(content_dir: pathlib.Path) -> int:
+    from blog_app.core.database_file import DatabaseLocationError
     from blog_app.publishing.startup import prepare_database  # deferred: argument errors stay instant
 
     try:
         report = prepare_database(content_dir=content_dir, stream=sys.stdout)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, DatabaseLocationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 1 if report.failed else 0

@@ -38,7 +38,7 @@ EXPLORER = "/frameworks"
 SEARCH_WORDS = ["async", "python", "admin", "fast", "data", "web", "orm", "react"]
 TIMEOUT = 15  # seconds an action may take before it counts as failed
 # Frontend events an answer may carry; anything else (an error toast...) is a failure.
-EXPECTED_EVENTS = {"_redirect", "_call_script"}
+EXPECTED_EVENTS = {"_redirect"}
 
 
 @dataclasses.dataclass

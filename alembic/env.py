@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 import blog_app.core.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from alembic import context
 from blog_app.core.database import get_engine
+from blog_app.core.search import include_in_autogenerate
 
 config = context.config
 if config.config_file_name and config.attributes.get("engine") is None:
@@ -25,6 +26,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -39,6 +41,8 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            # The search indexes (FTS5 tables, tsvector tables) are the migration's, not the models'.
+            include_name=include_in_autogenerate,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,60 @@
+"""Search an index: resolve the reader's text against the vocabulary, rank the rows that match, fetch snippets.
+
+The same steps on both databases; only the last SQL differs (``backends``). Callers join the
+ranked ``(key, score)`` rows with their own tables, so visibility and other filters stay theirs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from blog_app.core.search import backends, vocabulary
+from blog_app.core.search.indexes import SearchIndex
+from blog_app.core.search.query import Alternatives, parse_query
+from blog_app.core.search.snippets import SnippetPart, best_snippet
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    """A reader's text resolved against the vocabulary: every group must match (none: search nothing).
+
+    Attributes:
+        groups: What each term of the query may match.
+        message: Why there is nothing to search for, when the text held no word.
+    """
+
+    groups: tuple[Alternatives, ...] = ()
+    message: str = ""
+
+    @property
+    def corrected(self) -> bool:
+        """Whether a word no post contains was read as a known word one typo away."""
+        return any(group.corrected for group in self.groups)
+
+
+def resolve(db: Session, text: str) -> Match:
+    """Parse ``text`` (any text at all) and expand each term into the indexed words it stands for."""
+    parsed = parse_query(text)
+    return Match(tuple(vocabulary.alternatives(db, term) for term in parsed.terms), parsed.message)
+
+
+def ranked(db: Session, index: SearchIndex, match: Match) -> sa.Subquery:
+    """The ``(key, score)`` rows of ``index`` that ``match`` finds, best first when ordered by ``score`` descending.
+
+    Args:
+        db: The session (its database picks the backend).
+        index: The index to search.
+        match: A resolved query with at least one group.
+    """
+    return backends.for_session(db).matches(index, list(match.groups))
+
+
+def snippets(db: Session, index: SearchIndex, match: Match, keys: list[int]) -> dict[int, list[SnippetPart]]:
+    """The best snippet of each of ``keys`` (rows ``match`` found), empty when no snippet column matched."""
+    if not keys or not index.snippet_columns:
+        return {}
+    passages = backends.for_session(db).snippets(db, index, list(match.groups), keys)
+    return {key: best_snippet(passages.get(key, [])) for key in keys}

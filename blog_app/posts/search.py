@@ -55,7 +55,7 @@ def find_posts(
     if not match.groups:
         return Found([], 0, {}, message=match.message)
     hits = search.ranked(db, search.POSTS, match)
-    matching = sa.and_(*conditions)
+    matching = sa.and_(sa.true(), *conditions)
     total = db.exec(select(func.count()).select_from(Post).join(hits, hits.c.key == col(Post.id)).where(matching)).one()
     posts = db.exec(
         select(Post)

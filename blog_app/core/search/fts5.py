@@ -18,7 +18,8 @@ def expression(groups: list[Alternatives]) -> str:
     def option_list(group: Alternatives) -> list[str]:
         options = [_string(word) for word in group.words]
         options += [_string(group.prefix) + " *"] if group.prefix else []
-        return options + ([_string(" ".join(group.phrase))] if group.phrase else [])
+        phrases = [words for words in (group.phrase, group.together) if words]
+        return options + [_string(" ".join(words)) for words in phrases]
 
     return " AND ".join("(" + " OR ".join(option_list(group)) + ")" for group in groups)
 

@@ -61,6 +61,7 @@ class Alternatives:
     prefix: str = ""
     phrase: tuple[str, ...] = ()
     corrected: bool = False  # the words are corrections of a word no post contains
+    together: tuple[str, ...] = ()  # the query's words side by side: an option that ranks higher
 
 
 def parse_query(text: str) -> ParsedQuery:

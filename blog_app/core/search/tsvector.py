@@ -27,7 +27,8 @@ def expression(groups: list[Alternatives]) -> str:
     def option_list(group: Alternatives) -> list[str]:
         options = [_lexeme(word) for word in group.words]
         options += [_lexeme(group.prefix) + ":*"] if group.prefix else []
-        return options + (["(" + " <-> ".join(_lexeme(word) for word in group.phrase) + ")"] if group.phrase else [])
+        phrases = [words for words in (group.phrase, group.together) if words]
+        return options + ["(" + " <-> ".join(_lexeme(word) for word in words) + ")" for words in phrases]
 
     return " & ".join("(" + " | ".join(option_list(group)) + ")" for group in groups)
 

@@ -16,7 +16,7 @@ from blog_app.core import search
 from blog_app.core.models import Post
 from blog_app.core.search import SnippetPart
 
-CORRECTED = "No post contains “{text}” as typed: these contain a word one letter away."
+CORRECTED = "No post contains “{words}”: these results have a word one letter away instead."
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,5 +66,5 @@ def find_posts(
         .limit(limit)
     ).all()
     snippets = search.snippets(db, search.POSTS, match, [post.id for post in posts])
-    notice = CORRECTED.format(text=text) if match.corrected and total else ""
+    notice = CORRECTED.format(words="”, “".join(match.corrected)) if match.corrected and total else ""
     return Found(list(posts), total, snippets, notice=notice)

@@ -32,10 +32,7 @@ class Match:
     message: str = ""
     together: tuple[str, ...] = ()
 
-    @property
-    def corrected(self) -> bool:
-        """Whether a word no post contains was read as a known word one typo away."""
-        return any(group.corrected for group in self.groups)
+    corrected: tuple[str, ...] = ()  # the reader's words no post contains, read as known words one typo away
 
 
 def resolve(db: Session, text: str) -> Match:
@@ -43,7 +40,8 @@ def resolve(db: Session, text: str) -> Match:
     parsed = parse_query(text)
     words = tuple(term.words[0] for term in parsed.terms if not term.exact and not (term.prefix and not term.typed))
     groups = tuple(vocabulary.alternatives(db, term) for term in parsed.terms)
-    return Match(groups, parsed.message, words if len(words) > 1 else ())
+    corrected = tuple(term.words[0] for term, group in zip(parsed.terms, groups, strict=True) if group.corrected)
+    return Match(groups, parsed.message, words if len(words) > 1 else (), corrected)
 
 
 def ranked(db: Session, index: SearchIndex, match: Match) -> sa.Subquery:

@@ -56,7 +56,8 @@ def find_posts(
         return Found([], 0, {}, message=match.message)
     hits = search.ranked(db, search.POSTS, match)
     matching = sa.and_(sa.true(), *conditions)
-    total = db.exec(select(func.count()).select_from(Post).join(hits, hits.c.key == col(Post.id)).where(matching)).one()
+    # IN, not a join: SQLite would otherwise run the full-text query once per visible post.
+    total = db.exec(select(func.count()).where(col(Post.id).in_(select(hits.c.key)), matching)).one()
     posts = db.exec(
         select(Post)
         .join(hits, hits.c.key == col(Post.id))

@@ -47,9 +47,15 @@ def snippets(db: Session, index: SearchIndex, groups: list[Alternatives], keys: 
     return {row[0]: list(row[1:]) for row in rows}
 
 
-def term_lookup() -> str:
-    """Where ``LIKE`` patterns over the vocabulary run: its trigram index, which serves them."""
-    return TERM_TRIGRAMS
+def terms_like(db: Session, patterns: list[str], limit: int = 0) -> set[str]:
+    """The vocabulary's words matching any ``LIKE`` pattern, found through its FTS5 trigram table.
+
+    One ``SELECT`` per pattern: FTS5 serves a ``LIKE`` from its trigram index only when it is
+    the query's sole constraint on the table (three literal characters in a row, else it scans).
+    """
+    selects = " UNION ".join(f"SELECT term FROM {TERM_TRIGRAMS} WHERE term LIKE :p{i}" for i in range(len(patterns)))
+    statement = sa.text(selects + (f" LIMIT {int(limit)}" if limit else ""))
+    return set(db.execute(statement, {f"p{i}": pattern for i, pattern in enumerate(patterns)}).scalars())
 
 
 def learn_terms(db: Session, rows: list[tuple[int, str]]) -> None:

@@ -66,9 +66,11 @@ def snippets(db: Session, index: SearchIndex, groups: list[Alternatives], keys: 
     return {row[0]: list(row[1:]) for row in rows}
 
 
-def term_lookup() -> str:
-    """Where ``LIKE`` patterns over the vocabulary run: the table itself, whose pg_trgm GIN index serves them."""
-    return "searchterm"
+def terms_like(db: Session, patterns: list[str], limit: int = 0) -> set[str]:
+    """The vocabulary's words matching any ``LIKE`` pattern: one bitmap scan of the pg_trgm GIN index."""
+    conditions = " OR ".join(f"term LIKE :p{i}" for i in range(len(patterns)))
+    statement = sa.text(f"SELECT term FROM searchterm WHERE {conditions}" + (f" LIMIT {int(limit)}" if limit else ""))
+    return set(db.execute(statement, {f"p{i}": pattern for i, pattern in enumerate(patterns)}).scalars())
 
 
 def learn_terms(_db: Session, _rows: list[tuple[int, str]]) -> None:

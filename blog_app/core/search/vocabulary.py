@@ -58,21 +58,13 @@ def _forms_of(db: Session, stems: list[str]) -> list[str]:
 
 
 def _any_starts_with(db: Session, prefix: str) -> bool:
-    source = backends.for_session(db).term_lookup()
-    return (
-        db.execute(
-            sa.text(f"SELECT 1 FROM {source} WHERE term LIKE :pattern LIMIT 1"), {"pattern": prefix + "%"}
-        ).first()
-        is not None
-    )
+    return bool(backends.for_session(db).terms_like(db, [prefix + "%"], limit=1))
 
 
 def _one_typo_away(db: Session, word: str) -> list[str]:
     """The stems of the most used known words one typo from ``word``."""
     exact, patterns = one_edit_spellings(word)
-    source = backends.for_session(db).term_lookup()
-    liked = " UNION ".join(f"SELECT term FROM {source} WHERE term LIKE :p{i}" for i in range(len(patterns)))
-    candidates = set(db.execute(sa.text(liked), {f"p{i}": p for i, p in enumerate(patterns)}).scalars())
+    candidates = backends.for_session(db).terms_like(db, patterns)
     candidates |= set(db.exec(select(SearchTerm.term).where(col(SearchTerm.term).in_(exact))))
     close = [term for term in candidates if one_edit_apart(word, term)]
     if not close:

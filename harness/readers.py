@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from blog_app.explorer.filtering import filter_frameworks
 from blog_app.explorer.params import parse_explorer_params
-from blog_app.explorer.queries import FrameworkRecord, list_frameworks
+from blog_app.explorer.queries import FrameworkRecord, list_frameworks, text_ranks
 from blog_app.posts.queries import visible_posts
 from harness.app_process import AppProcess, app_environment, backend_command, copy_project, free_port, running
 from harness.reflex_client import EXPLORER_STATE, POST_STATE, ROOT_STATE, Tab, new_token
@@ -48,6 +48,8 @@ class Site:
     app: AppProcess
     titles: dict[str, str]
     frameworks: list[FrameworkRecord]
+    # What the explorer's text search finds for each searched text (``text_ranks`` on the site's database).
+    text_matches: dict[str, dict[str, float] | None] = dataclasses.field(default_factory=dict)
 
     @property
     def pros(self) -> list[str]:
@@ -57,7 +59,7 @@ class Site:
     def result_count(self, url: str) -> int:
         """How many frameworks the explorer at ``url`` must list."""
         query = parse_explorer_params(url.partition("?")[2]).restricted(self.frameworks)
-        return len(filter_frameworks(self.frameworks, query))
+        return len(filter_frameworks(self.frameworks, query, self.text_matches.get(query.text)))
 
 
 @contextlib.contextmanager
@@ -72,8 +74,9 @@ def served_site(folder: pathlib.Path, posts: int = 100, **env: str) -> Iterator[
         with Session(engine) as db:
             titles = {post.slug: post.title for post in visible_posts(db)}
             frameworks = list_frameworks(db)
+            matches = {word: text_ranks(db, word) for word in SEARCH_WORDS}
         engine.dispose()
-        yield Site(app, titles, frameworks)
+        yield Site(app, titles, frameworks, matches)
 
 
 @dataclasses.dataclass

@@ -18,3 +18,12 @@ def current_frameworks(audience: Audience) -> tuple[FrameworkRecord, ...]:
     """
     with database.session() as db:
         return tuple(queries.list_frameworks(db, audience))
+
+
+@per_content_version(maxsize=256)
+def text_matches(text: str, audience: Audience) -> dict[str, float] | None:
+    """What the explorer's text search finds (``queries.text_ranks``), searched anew only when the posts have changed."""
+    if not text:
+        return None
+    with database.session() as db:
+        return queries.text_ranks(db, text, audience)

@@ -13,6 +13,7 @@ import time
 from blog_app.content import Document
 from blog_app.content.batch import PARALLEL_THRESHOLD, parse_many, parse_one
 from blog_app.core import settings
+from blog_app.publishing.post_rows import post_rows
 from harness.synthetic_posts import synthetic_post
 
 
@@ -39,10 +40,12 @@ def test_a_process_with_threads_gets_the_same_results_from_the_forkserver():
     try:
         assert threading.active_count() > 1
         results = list(parse_many(items))
+        rows = list(parse_many(items, then=post_rows))  # what ingest asks of the workers
     finally:
         stop.set()
         server_thread.join()
     assert results == [parse_one(item) for item in items]
+    assert rows == [post_rows(document) for document in results]
 
 
 # Parses far more posts than the test waits for: the workers are busy when their parent is killed.

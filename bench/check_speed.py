@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from bench.table import Table, ratio, seconds
+from bench.table import Table, seconds
 from blog_app.core import settings
 
 TARGET_SMALL = 0.5  # seconds for content/ (two posts)
@@ -81,15 +81,6 @@ def bench_check(sizes: list[int], synthetic: pathlib.Path) -> Table:
 
 def _verdicts(table: Table, label: str, bound: float, wall: float, cpu: float, cores: int) -> str:
     """Record the wall time target and its CPU time estimate; both verdicts for the row."""
-    by_wall = table.target(
-        f"check: {label}", f"< {bound} s", seconds(wall), wall < bound, ratio(wall, bound) + " the bound"
-    )
-    estimate = cpu / cores
-    by_cpu = table.target(
-        f"check: {label}, in CPU time over {cores} core{'s' * (cores > 1)}",
-        f"< {bound} s",
-        seconds(estimate),
-        estimate < bound,
-        ratio(estimate, bound) + " the bound",
-    )
+    by_wall = table.under(f"check: {label}", wall, bound)
+    by_cpu = table.under(f"check: {label}, in CPU time over {cores} core{'s' * (cores > 1)}", cpu / cores, bound)
     return f"{by_wall} (CPU: {by_cpu})"

@@ -60,6 +60,8 @@ class SlugClaims:
         Returns:
             The error of each waiting post that does not get its slug, by its ``source_path``.
         """
+        if not waiting:
+            return {}
         kept = {slug: shown(key) for slug, key in self._held.items() if key not in parsed}
         # A stored post keeping its slug keeps it before any other claim: it would hold it anyway.
         keeping = {post.slug: post.source_path for key, post in waiting if self._held.get(post.slug) == key}

@@ -1,10 +1,10 @@
 """Load in CI: thirty readers click through posts and the explorer for ten seconds, and nothing fails.
 
-The small version of ``scripts/bench --only load`` (200 readers for 60 s): a production backend
+The small version of ``scripts/bench --only load`` (500 readers for 60 s): a production backend
 (``reflex run --env prod --backend-only``, SQLite, the shipped posts plus synthetic ones) in a
-subprocess, readers on real Socket.IO connections in this process. Every action's answer is
-checked against the database (the post's title, the explorer's result count for the filter);
-latencies are measured but never asserted.
+subprocess, readers on real Socket.IO connections in a Node process (``harness/readers.cjs``).
+Every action's answer is checked against the database (the post's title, the explorer's result
+count for the filter); latencies are measured but never asserted.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class WrongSite(Site):
 def test_a_wrong_answer_is_counted_as_a_failure(site):
     # The control for test_no_action_failed: the checks do look at what the server sent.
     titles = {slug: f"Not {title}" for slug, title in site.titles.items()}
-    run = run_load(WrongSite(site.app, titles, site.frameworks), 2, 3, READER_ACTIONS)
+    run = run_load(WrongSite(site.apps, titles, site.frameworks), 2, 3, READER_ACTIONS)
     assert run.actions == 0
     assert run.failed > 0
     assert {failure.split(": ", 1)[1] for failure in run.results.failures} == {"wrong state"}

@@ -20,6 +20,7 @@ import pathlib
 import tempfile
 from collections.abc import Iterator
 
+from bench.server_account import cost_table, split_table
 from bench.table import Table
 from harness import services
 from harness.load import LoadRun, percentiles, run_load
@@ -54,8 +55,8 @@ DEPLOYMENTS = {
 
 
 @contextlib.contextmanager
-def deployed(deployment: Deployment, posts: int) -> Iterator[Site]:
-    """The site served as ``deployment`` says, on throwaway databases; stopped afterwards."""
+def deployed(deployment: Deployment, posts: int, timing: bool = True) -> Iterator[Site]:
+    """The site served as ``deployment`` says, on throwaway databases, accounting for each event; stopped afterwards."""
     env = {"GRANIAN_WORKERS": str(deployment.workers)}
     with contextlib.ExitStack() as stack:
         folder = pathlib.Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ws-load-")))
@@ -64,7 +65,7 @@ def deployed(deployment: Deployment, posts: int) -> Iterator[Site]:
             env["REDIS_URL"] = services.REDIS_URL
         if deployment.postgres:
             env["DATABASE_URL"] = stack.enter_context(services.throwaway_database("load"))
-        yield stack.enter_context(served_site(folder, posts, deployment.processes, **env))
+        yield stack.enter_context(served_site(folder, posts, deployment.processes, timing, **env))
 
 
 def ms(seconds: float) -> str:
@@ -125,12 +126,12 @@ def main() -> None:
         help=", ".join(f"{d.name}: {d.describe()}" for d in DEPLOYMENTS.values()),
     )
     args = parser.parse_args()
-    table = load(args.clients, args.seconds, DEPLOYMENTS[args.deployment], args.posts, args.think)
-    print(table.markdown(), flush=True)
+    for table in load(args.clients, args.seconds, DEPLOYMENTS[args.deployment], args.posts, args.think):
+        print(table.markdown(), flush=True)
 
 
-def load(clients: int, seconds: float, deployment: Deployment, posts: int = 100, think: float = 1.0) -> Table:
-    """Serve the site as ``deployment``, run ``clients`` readers for ``seconds``, and tabulate it."""
+def load(clients: int, seconds: float, deployment: Deployment, posts: int = 100, think: float = 1.0) -> list[Table]:
+    """Serve the site as ``deployment``, run ``clients`` readers for ``seconds``, and tabulate it and its account."""
     with deployed(deployment, posts) as site:
         run = run_load(site, clients, seconds, READER_ACTIONS, think)
         deleted = run.delete_redis_state(services.REDIS_URL) if deployment.redis else 0
@@ -140,10 +141,11 @@ def load(clients: int, seconds: float, deployment: Deployment, posts: int = 100,
         f"{think} s) on the same 2 cores as the server"
         + (f"; {deleted} Redis keys of the run deleted afterwards" if deployment.redis else "")
     )
-    return table
+    split = split_table(run, f"Load: where the time goes, {clients} readers ({deployment.name})")
+    return [table, split, cost_table(run, f"Load: server time per event, {clients} readers ({deployment.name})")]
 
 
-def bench_load(sizes: list[int]) -> Table:
+def bench_load(sizes: list[int]) -> list[Table]:
     """``scripts/bench --only load``: 500 readers for 60 s on 2 workers + Redis (``--quick``: 50 for 15 s)."""
     if max(sizes) >= 1000:
         return load(500, 60, DEPLOYMENTS["redis"])

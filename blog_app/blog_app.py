@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app import routes
-from blog_app.core import settings
+from blog_app.core import event_timing, settings
 from blog_app.core.security_headers import SecurityHeaders
 from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
 from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
@@ -59,6 +59,8 @@ app = rx.App(
     api_transformer=[seo_api(lambda: static_page_paths(app)), SecurityHeaders],
 )
 register_pages(app)
+# Off unless BLOG_EVENT_TIMING names a folder: then every event's time on the server is written there.
+event_timing.install()
 # A plain function runs to completion before the server accepts requests.
 app.register_lifespan_task(prepare_database)
 # Development only (it returns at once in production): saved posts are re-ingested without a restart.

@@ -8,6 +8,7 @@ act, and checks every answer they report against the database (``harness.readers
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import json
@@ -26,7 +27,8 @@ from typing import Any
 import psutil
 import redis
 
-from blog_app.core import settings
+from blog_app.core import event_timing, settings
+from harness.event_account import Account, EventLog
 from harness.readers import EXPLORER, SEARCH_WORDS, TIMEOUT, Results, Site
 
 READERS_SCRIPT = pathlib.Path(__file__).with_name("readers.cjs")
@@ -114,8 +116,17 @@ class LoadRun:
     generator: Generator
     load_average: float  # the machine's, over the last minute: other work competes for the cores
     run_id: str = ""  # the first part of every reader's token
-    started_at: float = 0.0  # wall clock (time.time()) when the window opened
-    ended_at: float = 0.0
+    # The server's line for each event of the window (BLOG_EVENT_TIMING), when the site keeps them.
+    server_events: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    def accounts(self) -> dict[str, list[Account]]:
+        """Each action kind's right answers, split by the server's account of their events."""
+        log = EventLog(self.server_events)
+        accounts: dict[str, list[Account]] = collections.defaultdict(list)
+        for report in self.results.answered:
+            if (account := log.account(report)) is not None:
+                accounts[report["action"]].append(account)
+        return accounts
 
     def delete_redis_state(self, redis_url: str) -> int:
         """Delete what the run's tabs left in Redis (Reflex keys each state by its tab's token)."""
@@ -260,9 +271,12 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
         if report["type"] == "action":
             results.record(site, report)
     memory = Memory.of(idle, sampler.samples)
-    return LoadRun(
-        clients, elapsed, results, memory, server_cpu, generator, os.getloadavg()[0], run_id, started_at, time.time()
-    )
+    run = LoadRun(clients, elapsed, results, memory, server_cpu, generator, os.getloadavg()[0], run_id)
+    if site.timing is not None:
+        time.sleep(2 * event_timing.FLUSH_EVERY)  # the apps write their lines in batches
+        window = started_at, time.time()
+        run.server_events = [e for e in event_timing.read_account(site.timing) if window[0] <= e["at"] <= window[1]]
+    return run
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:

@@ -63,7 +63,7 @@ class Tab {
     this.url = EXPLORER_PATH;
     this.disconnected = false;
     this.waiters = new Set();
-    const token = `${run.tokenPrefix}-${String(number).padStart(12, "0")}`;
+    const token = (this.token = `${run.tokenPrefix}-${String(number).padStart(12, "0")}`);
     this.base = run.urls[number % run.urls.length];
     this.socket = io(`${this.base}${NAMESPACE}`, {
       path: NAMESPACE,
@@ -137,7 +137,8 @@ class Tab {
     const { events, failure = null, answer = null } = await steps();
     const ms = performance.now() - started;
     const unexpected = this.events.slice(seen).map((e) => e.name).filter((name) => !EXPECTED_EVENTS.has(name));
-    emit({ type: "action", reader: this.number, action, ms, events, url: this.url, answer, failure, unexpected });
+    const at = (performance.timeOrigin + started) / 1000; // wall clock, to find the server's account of it
+    emit({ type: "action", reader: this.number, token: this.token, at, action, ms, events, url: this.url, answer, failure, unexpected });
   }
 
   explorerAnswer() {

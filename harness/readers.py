@@ -26,7 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from blog_app.core import settings
+from blog_app.core import event_timing, settings
 from blog_app.explorer.filtering import filter_frameworks
 from blog_app.explorer.params import parse_explorer_params
 from blog_app.explorer.queries import FrameworkRecord, list_frameworks
@@ -50,6 +50,8 @@ class Site:
     apps: list[AppProcess]
     titles: dict[str, str]
     frameworks: list[FrameworkRecord]
+    # Where the apps write their account of each event (BLOG_EVENT_TIMING), when they were asked to.
+    timing: pathlib.Path | None = None
 
     @property
     def app(self) -> AppProcess:
@@ -84,18 +86,23 @@ class Site:
 
 
 @contextlib.contextmanager
-def served_site(folder: pathlib.Path, posts: int = 100, processes: int = 1, **env: str) -> Iterator[Site]:
+def served_site(
+    folder: pathlib.Path, posts: int = 100, processes: int = 1, timing: bool = False, **env: str
+) -> Iterator[Site]:
     """Production backends on a copy of the project with ``posts`` synthetic posts; stopped afterwards.
 
     Args:
         folder: Where the copy, the logs and the SQLite file go.
         posts: Synthetic posts beside the shipped ones.
         processes: App processes, each on its own port (more than one needs ``REDIS_URL``).
+        timing: Whether the apps account for each event's time (``blog_app/core/event_timing.py``).
         **env: The app's environment, e.g. ``DATABASE_URL``, ``REDIS_URL``, ``GRANIAN_WORKERS``.
     """
     project = copy_project(folder / "blog_app")
     write_posts(project / "content" / "synthetic", posts)
     env.setdefault("DATABASE_URL", f"sqlite:///{folder / 'blog.db'}")
+    if timing:
+        env[event_timing.ENV] = str(folder / "event-timing")
     commands = [backend_command(free_port()) for _ in range(processes)]
     with running(commands, app_environment(**env), project, folder) as apps:
         engine = sa.create_engine(settings.normalize_database_url(env["DATABASE_URL"]))
@@ -103,7 +110,7 @@ def served_site(folder: pathlib.Path, posts: int = 100, processes: int = 1, **en
             titles = {post.slug: post.title for post in visible_posts(db)}
             frameworks = list_frameworks(db)
         engine.dispose()
-        yield Site(apps, titles, frameworks)
+        yield Site(apps, titles, frameworks, folder / "event-timing" if timing else None)
 
 
 @dataclasses.dataclass
@@ -115,6 +122,8 @@ class Results:
     completed_by: collections.Counter[int] = dataclasses.field(default_factory=collections.Counter)
     events_sent: int = 0
     shown_wrong: int = 0
+    # The reports of the actions answered right: the server's account is matched to them.
+    answered: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
     def record(self, site: Site, report: dict[str, Any]) -> None:
         """Check one finished action as Node reported it, and count it."""
@@ -130,6 +139,7 @@ class Results:
         else:
             self.latencies[action].append(report["ms"] / 1000)
             self.completed_by[report["reader"]] += 1
+            self.answered.append(report)
 
     def _show_wrong(self, site: Site, report: dict[str, Any]) -> None:
         # The first few wrong answers on stderr, so a failed run can be understood.

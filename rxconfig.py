@@ -5,7 +5,7 @@ import pathlib
 
 import reflex as rx
 
-from blog_app.core import settings
+from blog_app.core import run_mode, settings
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -31,10 +31,20 @@ if _CONTENT_DIR.parent == settings.PROJECT_ROOT and _CONTENT_DIR.is_dir():
     if str(_CONTENT_DIR) not in _excluded:
         os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join([*_excluded, str(_CONTENT_DIR)])
 
+# Tab states: in Redis when REDIS_URL names one. Without it they live in the process's memory; in
+# production Reflex's default "disk" manager also pickles every changed tab to .states/ every 2 s,
+# a twentieth of the server's time per event (python -m bench.ws_load), only so that a graceful
+# restart without Redis keeps them; after any restart a tab now starts afresh from its URL, as it
+# did after a crash (docs/deploy.md). In development the disk copy keeps an author's tabs across
+# the backend's hot reloads.
+_REDIS_URL = os.environ.get("REDIS_URL") or None
+_STATE_MANAGER = "redis" if _REDIS_URL else ("disk" if run_mode.is_development() else "memory")
+
 config = rx.Config(
     app_name="blog_app",
     db_url=settings.database_url(),
-    redis_url=os.environ.get("REDIS_URL") or None,
+    redis_url=_REDIS_URL,
+    state_manager_mode=_STATE_MANAGER,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     plugins=[

@@ -26,6 +26,11 @@ from harness import services
 from harness.load import LoadRun, percentiles, run_load
 from harness.readers import READER_ACTIONS, Site, served_site
 
+P95_BOUND = 0.250
+CPU_PER_EVENT_BOUND = 0.002
+MEMORY_PER_READER_BOUND = 50e3
+WARM_UP_READERS, WARM_UP_SECONDS = 20, 5
+
 
 @dataclasses.dataclass(frozen=True)
 class Deployment:
@@ -81,6 +86,7 @@ def cost_note(run: LoadRun) -> str:
         f"CPU: server {run.server_cpu:.0%} of a core ({per_event:.1f} ms per websocket event on average), "
         f"load generator {generator.cpu:.0%} ({generator.processes} Node process(es); busiest event loop "
         f"{generator.loop_utilization:.0%} busy, timer delay p99 {generator.loop_delay_p99_ms:.1f} ms); "
+        f"the server's threads waited {run.server_waiting * 1000:.0f} ms per second for a core (run queue); "
         f"machine load average {run.load_average:.1f} on {os.cpu_count()} cores (other work included)"
     )
 
@@ -95,12 +101,36 @@ def load_table(run: LoadRun, title: str) -> Table:
         f"{run.clients} clients for {run.seconds:.0f} s: {run.actions / run.seconds:.0f} actions/s, "
         f"{run.events_per_second:.0f} websocket events/s sent; failed actions: {run.failed}"
         + (f" ({dict(run.results.failures)})" if run.failed else ""),
-        f"server RSS: {memory.idle / 1e6:.0f} MB idle, {memory.middle / 1e6:.0f} MB in the middle third, "
+        f"server RSS: {memory.idle / 1e6:.0f} MB idle (after a warm-up), {memory.middle / 1e6:.0f} MB in the middle third, "
         f"{memory.last / 1e6:.0f} MB in the last third, trend {memory.slope_per_minute / 1e6:+.1f} MB/min",
         cost_note(run),
     ]
     table.target(
-        f"Load: failed actions, {run.clients} clients", "0", str(run.failed), run.failed == 0, f"{run.failed} failed"
+        f"Load: failed actions, {run.clients} readers", "0", str(run.failed), run.failed == 0, f"{run.failed} failed"
+    )
+    worst = max((percentiles(values)[1] for values in run.results.latencies.values()), default=float("nan"))
+    table.target(
+        f"Load: p95 of every action, {run.clients} readers",
+        "< 250 ms",
+        ms(worst),
+        worst < P95_BOUND,
+        f"{worst / P95_BOUND:.2f}x the bound",
+    )
+    per_event = run.server_cpu / run.events_per_second if run.events_per_second else float("nan")
+    table.target(
+        f"Load: server CPU per websocket event, {run.clients} readers",
+        "<= 2 ms",
+        ms(per_event),
+        per_event <= CPU_PER_EVENT_BOUND,
+        f"{per_event / CPU_PER_EVENT_BOUND:.2f}x the bound",
+    )
+    per_reader = (memory.last - memory.idle) / run.clients
+    table.target(
+        f"Load: server memory per connected reader, {run.clients} readers",
+        "<= 50 kB",
+        f"{per_reader / 1e3:.0f} kB",
+        per_reader <= MEMORY_PER_READER_BOUND,
+        f"{per_reader / MEMORY_PER_READER_BOUND:.2f}x the bound",
     )
     table.target(
         f"Load: memory, last third vs middle third, {run.clients} clients",
@@ -133,6 +163,8 @@ def main() -> None:
 def load(clients: int, seconds: float, deployment: Deployment, posts: int = 100, think: float = 1.0) -> list[Table]:
     """Serve the site as ``deployment``, run ``clients`` readers for ``seconds``, and tabulate it and its account."""
     with deployed(deployment, posts) as site:
+        # Caches filled and every worker started before the idle memory is read: the run measures readers.
+        run_load(site, WARM_UP_READERS, WARM_UP_SECONDS, READER_ACTIONS, think=0.2)
         run = run_load(site, clients, seconds, READER_ACTIONS, think)
         deleted = run.delete_redis_state(services.REDIS_URL) if deployment.redis else 0
     table = load_table(run, f"Load: {clients} readers for {seconds:.0f} s ({deployment.describe()})")

@@ -63,11 +63,23 @@ class MemorySampler(threading.Thread):
         """The CPU seconds the trees have used so far."""
         return self._sum(lambda process: sum(process.cpu_times()[:2]))
 
+    def run_queue_wait(self) -> float:
+        """Seconds the trees' threads have spent ready to run but waiting for a core (Linux schedstat)."""
+        return self._sum(_run_queue_wait)
+
     def run(self) -> None:
         """Sample until ``stopped`` is set."""
         started = time.monotonic()
         while not self.stopped.wait(0 if not self.samples else self.every):
             self.samples.append((time.monotonic() - started, self.rss()))
+
+
+def _run_queue_wait(process: psutil.Process) -> float:
+    total = 0
+    for task in pathlib.Path(f"/proc/{process.pid}/task").iterdir():
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            total += int((task / "schedstat").read_text().split()[1])
+    return total / 1e9
 
 
 @dataclasses.dataclass
@@ -113,6 +125,7 @@ class LoadRun:
     results: Results
     memory: Memory
     server_cpu: float  # CPU seconds per second of the run (1.0 = one core busy)
+    server_waiting: float  # seconds per second the server's threads waited for a core (the machine's contention)
     generator: Generator
     load_average: float  # the machine's, over the last minute: other work competes for the cores
     run_id: str = ""  # the first part of every reader's token
@@ -254,7 +267,7 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
     try:
         readers.wait_connected(timeout=60 + clients * 0.1)
         started, started_at = time.monotonic(), time.time()
-        server_cpu = sampler.cpu()
+        server_cpu, server_waiting = sampler.cpu(), sampler.run_queue_wait()
         sampler.start()
         readers.go()
         readers.finish(seconds + 4 * TIMEOUT)
@@ -265,13 +278,14 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
                 process.kill()
     elapsed = time.monotonic() - started
     server_cpu = (sampler.cpu() - server_cpu) / elapsed
+    server_waiting = (sampler.run_queue_wait() - server_waiting) / elapsed
     generator = readers.generator(elapsed)
     results = Results()
     for report in readers.reports:
         if report["type"] == "action":
             results.record(site, report)
     memory = Memory.of(idle, sampler.samples)
-    run = LoadRun(clients, elapsed, results, memory, server_cpu, generator, os.getloadavg()[0], run_id)
+    run = LoadRun(clients, elapsed, results, memory, server_cpu, server_waiting, generator, os.getloadavg()[0], run_id)
     if site.timing is not None:
         time.sleep(2 * event_timing.FLUSH_EVERY)  # the apps write their lines in batches
         window = started_at, time.time()

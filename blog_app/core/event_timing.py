@@ -10,8 +10,7 @@ was queued, and milliseconds spent
   (memory for the disk manager; a Redis lock and GET for the Redis one);
 - ``handler``: the app's handler itself (``process_event`` less its ``chain_updates``);
 - ``delta``: computing the delta of the state (``BaseState._get_resolved_delta``);
-- ``emit``: ``EventNamespace.emit_update``: the JSON encoding of the update and its hand-over to
-  the websocket;
+- ``emit``: Socket.IO's ``emit`` of the update: its JSON encoding and hand-over to the websocket;
 - ``route``: handing the events the handler returned to the queue (or to the browser);
 - ``write``: leaving the state manager: the state stored (disk: queued for a debounced write;
   Redis: pickled, SET and unlocked);
@@ -170,7 +169,8 @@ def install() -> bool:
     base_state_processor.chain_updates = _timed("chain", base_state_processor.chain_updates)
     base_state_processor.process_event = _wrap_process_event(base_state_processor.process_event)
     BaseState._get_resolved_delta = _timed("delta", BaseState._get_resolved_delta)
-    EventNamespace.emit_update = _timed("emit", EventNamespace.emit_update)
+    # Socket.IO's emit, not Reflex's emit_update, which then yields the loop to other tabs' work.
+    EventNamespace.emit = _timed("emit", EventNamespace.emit)
     return True
 
 

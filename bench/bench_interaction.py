@@ -15,9 +15,10 @@ from __future__ import annotations
 import pathlib
 import tempfile
 
+from bench.server_account import split_table
 from bench.table import Table
 from bench.ws_load import cost_note, ms
-from harness.load import LoadRun, percentiles, run_load
+from harness.load import percentiles, run_load
 from harness.readers import FLOOR, PING, READER_ACTIONS, served_site
 
 TARGET = 0.050  # p95 at 50 readers, for every action
@@ -25,14 +26,17 @@ TARGET = 0.050  # p95 at 50 readers, for every action
 THINK = {1: 0.0, 50: 1.0}
 
 
-def bench_interaction(sizes: list[int]) -> Table:
+def bench_interaction(sizes: list[int]) -> list[Table]:
     """Latency percentiles per action and reference; ``sizes`` only says whether this is a quick run."""
     seconds = 5 if max(sizes) < 1000 else 15
     table = Table(
         "Interaction: websocket round trip of state events (100 synthetic posts + the shipped ones)",
         ["readers", "event", "completed", "p50", "p95", "p99", "p95 / floor"],
     )
-    with tempfile.TemporaryDirectory(prefix="bench-interaction-") as folder, served_site(pathlib.Path(folder)) as site:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-interaction-") as folder,
+        served_site(pathlib.Path(folder), timing=True) as site,
+    ):
         for clients, think in THINK.items():
             app = run_load(site, clients, seconds, READER_ACTIONS, think)
             floor = run_load(site, clients, seconds, [FLOOR], think)
@@ -51,25 +55,13 @@ def bench_interaction(sizes: list[int]) -> Table:
             )
             if clients == max(THINK):
                 table.notes.append(target_note(table, app.results.latencies, clients))
-                table.notes.append(tail_note(app, floor))
+                split = split_table(app, f"Interaction: where the time goes at {clients} readers (server's account)")
     table.notes.append(
         "`reflex run --env prod --backend-only` (one worker, SQLite) in a subprocess; readers in a Node process "
         "(harness/readers.cjs) on the same 2 cores. A filter change is two round trips (the handler's redirect, then the "
         "explorer's on_load), as in the browser; 'explorer on_load' is the navigation back from a post."
     )
-    return table
-
-
-def tail_note(app: LoadRun, floor: LoadRun) -> str:
-    """What dominates the tail: the median against p95, the server's busy share, the no-database floor's shape."""
-    p50, p95, _ = percentiles([v for values in app.results.latencies.values() for v in values])
-    floor_p50, _, floor_p99 = percentiles(floor.results.latencies[FLOOR])
-    return (
-        f"Where the time goes: at {app.clients} readers the median event stays at {ms(p50)} while p95 is {ms(p95)}, "
-        f"and the server was busy only {app.server_cpu:.0%} of one core: the tail is time spent waiting, not in the "
-        f"app's handlers (each reads its data once per change of the posts). The floor event, which touches no "
-        f"database, has the same shape (p50 {ms(floor_p50)}, p99 {ms(floor_p99)})."
-    )
+    return [table, split]
 
 
 def target_note(table: Table, latencies: dict[str, list[float]], clients: int) -> str:

@@ -39,14 +39,6 @@ if _CONTENT_DIR.parent == settings.PROJECT_ROOT and _CONTENT_DIR.is_dir():
 # the backend's hot reloads.
 _REDIS_URL = os.environ.get("REDIS_URL") or None
 _STATE_MANAGER = "redis" if _REDIS_URL else ("disk" if run_mode.is_development() else "memory")
-if _REDIS_URL:
-    # A navigation is three events of one tab in a row (a filter change four), each of which took
-    # the tab's Redis lock, read its state and wrote it back. Reflex's opportunistic lock keeps the
-    # lock and the state in the worker for a few seconds after an event instead, writing once when
-    # it lets go, or at once when another process asks for the tab (python -m bench.ws_load
-    # --deployment redis: a third less CPU per event).
-    os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "1")
-    os.environ.setdefault("REFLEX_OPLOCK_HOLD_TIME", "3s")
 
 config = rx.Config(
     app_name="blog_app",

@@ -7,6 +7,7 @@ import reflex as rx
 from blog_app import routes
 from blog_app.core import event_timing, settings
 from blog_app.core.security_headers import SecurityHeaders
+from blog_app.core.socket_guard import SocketGuard
 from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
 from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
 from blog_app.explorer.page import frameworks_page
@@ -55,8 +56,9 @@ app = rx.App(
     html_lang="en",
     head_components=feed_links(),
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
-    # then security headers around all of it (pages, assets, feeds, health).
-    api_transformer=[seo_api(lambda: static_page_paths(app)), SecurityHeaders],
+    # then security headers around all of it (pages, assets, feeds, health); outermost, what one
+    # client may send over the event websocket.
+    api_transformer=[seo_api(lambda: static_page_paths(app)), SecurityHeaders, SocketGuard],
 )
 register_pages(app)
 # Off unless BLOG_EVENT_TIMING names a folder: then every event's time on the server is written there.

@@ -257,12 +257,22 @@ class Readers:
         )
 
 
-def run_load(site: Site, clients: int, seconds: float, actions: list[str], think: float = 0.0) -> LoadRun:
-    """``clients`` readers doing ``actions`` for ``seconds`` after all of them connected."""
+def reader_token(run_id: str, number: int) -> str:
+    """The tab token of reader ``number`` of the run ``run_id`` (what ``harness/readers.cjs`` uses)."""
+    return f"{run_id}-{TOKEN_MIDDLE}-{number:012d}"
+
+
+def run_load(
+    site: Site, clients: int, seconds: float, actions: list[str], think: float = 0.0, run_id: str = ""
+) -> LoadRun:
+    """``clients`` readers doing ``actions`` for ``seconds`` after all of them connected.
+
+    Tab tokens of one run share a prefix, ``run_id`` (random unless given), so its state can be
+    found in Redis afterwards.
+    """
     sampler = MemorySampler([app.popen.pid for app in site.apps])
     idle = sampler.rss()
-    # Tab tokens of one run share a prefix, so its state can be found in Redis afterwards.
-    run_id = uuid.uuid4().hex[:8]
+    run_id = run_id or new_run_id()
     readers = Readers(site, clients, seconds, actions, think, run_id)
     try:
         readers.wait_connected(timeout=60 + clients * 0.1)
@@ -291,6 +301,11 @@ def run_load(site: Site, clients: int, seconds: float, actions: list[str], think
         window = started_at, time.time()
         run.server_events = [e for e in event_timing.read_account(site.timing) if window[0] <= e["at"] <= window[1]]
     return run
+
+
+def new_run_id() -> str:
+    """A fresh prefix for a run's tab tokens."""
+    return uuid.uuid4().hex[:8]
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:

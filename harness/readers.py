@@ -41,6 +41,7 @@ EXPLORER_ACTIONS = {"explorer on_load", "filter change", "search"}
 READER_ACTIONS = ["post on_load", "filter change", "search"]
 FLOOR = "floor: toggle_filters"  # flips one bool, no database: the floor of Reflex's event path
 PING = "GET /ping"  # plain HTTP on the same server
+READERS_FROM_ONE_ADDRESS = 100_000
 
 
 @dataclasses.dataclass
@@ -101,6 +102,8 @@ def served_site(
     project = copy_project(folder / "blog_app")
     write_posts(project / "content" / "synthetic", posts)
     env.setdefault("DATABASE_URL", f"sqlite:///{folder / 'blog.db'}")
+    # Every reader connects from 127.0.0.1: lift the cap on one client's sockets unless told otherwise.
+    env.setdefault("BLOG_MAX_SOCKETS_PER_CLIENT", str(READERS_FROM_ONE_ADDRESS))
     if timing:
         env[event_timing.ENV] = str(folder / "event-timing")
     commands = [backend_command(free_port()) for _ in range(processes)]

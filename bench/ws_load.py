@@ -45,7 +45,7 @@ class Deployment:
     def describe(self) -> str:
         """One line for a table's note."""
         database = "PostgreSQL" if self.postgres else "SQLite"
-        manager = "Redis state manager" if self.redis else "Reflex's default disk state manager"
+        manager = "tab states in Redis" if self.redis else "tab states in the process"
         return f"{self.processes} process(es) x {self.workers} worker(s), {database}, {manager}"
 
 

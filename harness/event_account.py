@@ -92,11 +92,17 @@ def mean_split(accounts: list[Account]) -> dict[str, float]:
     return {part: statistics.fmean(values) if values else float("nan") for part, values in parts.items()}
 
 
+def short_name(handler: str) -> str:
+    """``post_state.on_load`` for ``reflex___state____state.blog_app___posts___post_state____post_state.on_load``."""
+    *states, name = handler.split(".")
+    return f"{states[-1].rsplit('____', 1)[-1]}.{name}" if len(states) > 1 else name
+
+
 def per_event(lines: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     """For each handler: events, and the mean milliseconds of each phase and of the work together."""
     by_name: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for line in lines:
-        by_name[line["name"].rsplit(".", 1)[-1]].append(line)
+        by_name[short_name(line["name"])].append(line)
     summary = {}
     for name, events in by_name.items():
         means = {phase: statistics.fmean(event[phase] for event in events) for phase in ("queued", *WORK)}

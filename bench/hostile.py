@@ -15,12 +15,11 @@ import time
 
 from bench.table import Table
 from bench.ws_load import ms
-from harness.hostile import Attack, in_background
+from harness.hostile import SHIPPED_GUARD, Attack, in_background
 from harness.load import MemorySampler, new_run_id, percentiles, reader_token, run_load
 from harness.readers import READER_ACTIONS, served_site
 
 READERS, SECONDS, THINK = 50, 20, 1.0
-CAP = 100  # the shipped BLOG_MAX_SOCKETS_PER_CLIENT: the readers come from the same address and count
 
 
 def bench_hostile(sizes: list[int]) -> Table:
@@ -31,7 +30,7 @@ def bench_hostile(sizes: list[int]) -> Table:
     )
     with (
         tempfile.TemporaryDirectory(prefix="bench-hostile-") as folder,
-        served_site(pathlib.Path(folder), 100, BLOG_MAX_SOCKETS_PER_CLIENT=str(CAP)) as site,
+        served_site(pathlib.Path(folder), 100, **SHIPPED_GUARD) as site,
     ):
         run_load(site, 10, 3, READER_ACTIONS, think=0.2)  # caches filled
         memory = MemorySampler([site.app.popen.pid])

@@ -20,6 +20,8 @@ from collections.abc import Callable
 
 import websocket
 
+from blog_app.core import socket_guard
+
 ROOT = "reflex___state____state"
 EXPLORER = f"{ROOT}.blog_app___explorer___state____explorer_state"
 BOOT = {
@@ -31,6 +33,11 @@ SOCKETS = 300  # opened at once from one address
 FLOOD_FRAMES = 3000  # sent as fast as the socket takes them, at most
 BIG_FRAME = 1_000_000
 TIMEOUT = 10.0
+# The guard as shipped (served_site lifts its limits for ordinary load runs, whose readers share one address).
+SHIPPED_GUARD = {
+    "BLOG_MAX_SOCKETS_PER_CLIENT": str(socket_guard.MAX_SOCKETS_PER_CLIENT),
+    "BLOG_EVENTS_PER_SECOND": str(socket_guard.EVENTS_PER_SECOND),
+}
 
 
 def event_frame(name: str, payload: dict) -> str:

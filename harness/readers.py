@@ -42,6 +42,7 @@ READER_ACTIONS = ["post on_load", "filter change", "search"]
 FLOOR = "floor: toggle_filters"  # flips one bool, no database: the floor of Reflex's event path
 PING = "GET /ping"  # plain HTTP on the same server
 READERS_FROM_ONE_ADDRESS = 100_000
+EVENTS_FROM_A_MACHINE = 100_000
 
 
 @dataclasses.dataclass
@@ -102,8 +103,10 @@ def served_site(
     project = copy_project(folder / "blog_app")
     write_posts(project / "content" / "synthetic", posts)
     env.setdefault("DATABASE_URL", f"sqlite:///{folder / 'blog.db'}")
-    # Every reader connects from 127.0.0.1: lift the cap on one client's sockets unless told otherwise.
+    # Every reader connects from 127.0.0.1, and one reader may click as fast as the answers come:
+    # lift the socket guard's limits for one client unless told otherwise.
     env.setdefault("BLOG_MAX_SOCKETS_PER_CLIENT", str(READERS_FROM_ONE_ADDRESS))
+    env.setdefault("BLOG_EVENTS_PER_SECOND", str(EVENTS_FROM_A_MACHINE))
     if timing:
         env[event_timing.ENV] = str(folder / "event-timing")
     commands = [backend_command(free_port()) for _ in range(processes)]

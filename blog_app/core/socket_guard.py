@@ -11,7 +11,8 @@ event loop every other reader waits on (``tests/integration/test_hostile_client.
 - refuses a websocket beyond ``BLOG_MAX_SOCKETS_PER_CLIENT`` open ones from the same address
   (default 100; the address is the one Reflex reports, so behind a proxy set ``trusted_proxy_hops``);
 - closes a socket that sends a frame larger than ``MAX_FRAME`` characters, a binary frame, a frame
-  that is not Engine.IO, or events faster than ``EVENTS_PER_SECOND`` (after a burst of ``BURST``);
+  that is not Engine.IO, or events faster than ``BLOG_EVENTS_PER_SECOND`` (default 20, after a
+  burst of ``BURST``);
 - drops, with one warning line, an event whose name is not a registered handler or whose payload
   does not fit its parameters, and closes the socket after ``MAX_REFUSED`` of them.
 
@@ -38,6 +39,7 @@ ASGIApp = Callable[[Message, Callable[[], Awaitable[Message]], Callable[[Message
 EVENT_PATH = "/_event"
 MAX_FRAME = 64_000  # characters; the app's largest frame is a hydrate of a few kB
 EVENTS_PER_SECOND, BURST = 20.0, 60  # a tab sends one or two per click
+MAX_SOCKETS_PER_CLIENT = 100
 MAX_REFUSED = 10
 POLICY_VIOLATION, TOO_BIG = 1008, 1009
 ENGINE_IO_TYPES = frozenset("0123456")
@@ -46,7 +48,12 @@ SOCKET_IO_EVENT, SOCKET_IO_CONNECT = "42", "40"
 
 def max_sockets_per_client() -> int:
     """Open websockets one client address may hold (``BLOG_MAX_SOCKETS_PER_CLIENT``, default 100)."""
-    return int(os.environ.get("BLOG_MAX_SOCKETS_PER_CLIENT", "100"))
+    return int(os.environ.get("BLOG_MAX_SOCKETS_PER_CLIENT", str(MAX_SOCKETS_PER_CLIENT)))
+
+
+def events_per_second() -> float:
+    """Events one socket may send a second, after a burst of ``BURST`` (``BLOG_EVENTS_PER_SECOND``, default 20)."""
+    return float(os.environ.get("BLOG_EVENTS_PER_SECOND", str(EVENTS_PER_SECOND)))
 
 
 class Refused(Exception):
@@ -115,17 +122,17 @@ def check_frame(frame: str) -> bool:
 
 
 class _Socket:
-    """One websocket's allowance: a bucket of events refilled at ``EVENTS_PER_SECOND``, and refusals."""
+    """One websocket's allowance: a bucket of events refilled at ``rate`` a second, and refusals."""
 
-    def __init__(self, client: str):
-        self.client, self.tokens, self.filled, self.refused = client, float(BURST), time.monotonic(), 0
+    def __init__(self, client: str, rate: float = EVENTS_PER_SECOND):
+        self.client, self.rate, self.tokens, self.filled, self.refused = client, rate, float(BURST), time.monotonic(), 0
 
     def take_event(self) -> None:
         now = time.monotonic()
-        self.tokens = min(BURST, self.tokens + (now - self.filled) * EVENTS_PER_SECOND)
+        self.tokens = min(BURST, self.tokens + (now - self.filled) * self.rate)
         self.filled = now
         if self.tokens < 1:
-            raise Refused(f"events faster than {EVENTS_PER_SECOND:.0f} a second")
+            raise Refused(f"events faster than {self.rate:.0f} a second")
         self.tokens -= 1
 
     def admit(self, message: Message) -> None:
@@ -148,19 +155,21 @@ class SocketGuard:
     def __init__(self, app: ASGIApp):
         self.app = app
         self.open: collections.Counter[str] = collections.Counter()
+        # Read once, when the app is built.
+        self.max_sockets, self.rate = max_sockets_per_client(), events_per_second()
 
     async def __call__(self, scope: Message, receive, send) -> None:
         """Pass everything through; watch the event websocket."""
         if scope["type"] != "websocket" or not scope["path"].startswith(EVENT_PATH):
             return await self.app(scope, receive, send)
         client = _client_address(scope)
-        if self.open[client] >= max_sockets_per_client():
+        if self.open[client] >= self.max_sockets:
             logger.warning("socket guard: refused a websocket from %s, which has %d open", client, self.open[client])
             await receive()  # websocket.connect
             return await send({"type": "websocket.close", "code": POLICY_VIOLATION})
         self.open[client] += 1
         try:
-            await self.app(scope, _guarded_receive(receive, send, _Socket(client)), send)
+            await self.app(scope, _guarded_receive(receive, send, _Socket(client, self.rate)), send)
         finally:
             self.open[client] -= 1
             if not self.open[client]:

@@ -16,13 +16,14 @@ import time
 
 import pytest
 
-from harness.hostile import MALFORMED, SOCKETS, Attack, in_background
+from blog_app.core import socket_guard
+from harness.hostile import MALFORMED, SHIPPED_GUARD, SOCKETS, Attack, in_background
 from harness.load import MemorySampler, new_run_id, reader_token, run_load
 from harness.readers import READER_ACTIONS, served_site
 
 READERS, SECONDS, ATTACK_AFTER = 20, 20, 4
 # One client may hold this many sockets; the readers come from the same address, and count.
-CAP = 100
+CAP = socket_guard.MAX_SOCKETS_PER_CLIENT
 # What a leak of the attack's sockets or frames would exceed: 300 sockets and 3 MB of frames.
 MEMORY_BACK_WITHIN = 15e6
 
@@ -30,7 +31,7 @@ MEMORY_BACK_WITHIN = 15e6
 @pytest.fixture(scope="module")
 def attacked(tmp_path_factory):
     """The readers' run, the attack's outcomes, the server's log and its memory before and after."""
-    with served_site(tmp_path_factory.mktemp("hostile"), 20, BLOG_MAX_SOCKETS_PER_CLIENT=str(CAP)) as site:
+    with served_site(tmp_path_factory.mktemp("hostile"), 20, **SHIPPED_GUARD) as site:
         run_load(site, 5, 2, READER_ACTIONS, think=0.2)  # caches filled before memory is read
         memory = MemorySampler([site.app.popen.pid])
         before, log_start = memory.rss(), len(site.app.log())

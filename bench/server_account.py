@@ -50,8 +50,9 @@ def cost_table(run: LoadRun, title: str) -> Table:
     work = sum(means["work"] * means["events"] for means in summary.values())
     if events:
         table.notes.append(
-            f"Milliseconds per event (means). {events} server events in {run.seconds:.0f} s; their work adds up to "
-            f"{work / 1000 / run.seconds:.0%} of a core against {run.server_cpu:.0%} measured for the server's "
-            "processes (the rest: reading and writing websockets, the event loop, anything outside an event)."
+            f"Wall-clock milliseconds per event (means): {events} server events in {run.seconds:.0f} s. Their work "
+            f"phases add up to {work / 1000 / run.seconds:.2f} s per second against {run.server_cpu:.2f} CPU seconds "
+            "per second for the server's processes: above it, the phases also hold waiting (for a Redis answer, for "
+            "the event loop between awaits, for a core); below it, the rest is the websockets' reading and writing."
         )
     return table

@@ -133,7 +133,7 @@ def load_table(run: LoadRun, title: str) -> Table:
         f"{per_reader / MEMORY_PER_READER_BOUND:.2f}x the bound",
     )
     table.target(
-        f"Load: memory, last third vs middle third, {run.clients} clients",
+        f"Load: memory, last third vs middle third, {run.clients} readers",
         "not growing (< 5%)",
         f"{memory.middle / 1e6:.0f} -> {memory.last / 1e6:.0f} MB",
         memory.growth < 0.05,

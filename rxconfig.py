@@ -5,7 +5,7 @@ import pathlib
 
 import reflex as rx
 
-from blog_app.core import run_mode, settings
+from blog_app.core import database_file, run_mode, settings
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -17,9 +17,9 @@ if _LOCAL_JS_BIN.is_dir() and str(_LOCAL_JS_BIN) not in os.environ.get("PATH", "
 # the frontend build (unset: the page's own host on the backend port, Reflex's default).
 # DEPLOY_URL: the site's public address, for absolute links.
 _PUBLIC_URLS = {
-    field: os.environ[variable].strip()
-    for field, variable in (("api_url", "API_URL"), ("deploy_url", "DEPLOY_URL"))
-    if os.environ.get(variable, "").strip()
+    field: value
+    for field, value in (("api_url", settings.api_url()), ("deploy_url", os.environ.get("DEPLOY_URL", "").strip()))
+    if value
 }
 
 # Saved posts are picked up by blog_app.publishing.watcher (one incremental ingest, no restart), so the
@@ -30,6 +30,18 @@ if _CONTENT_DIR.parent == settings.PROJECT_ROOT and _CONTENT_DIR.is_dir():
     _excluded = [path for path in os.environ.get("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", "").split(":") if path]
     if str(_CONTENT_DIR) not in _excluded:
         os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join([*_excluded, str(_CONTENT_DIR)])
+
+# Every reflex command loads this file first, before Reflex's own schema check opens the database:
+# the default SQLite folder is created here, any other checked (one line, not a traceback), and
+# a SQLite file that does not exist yet starts with the current schema, so `reflex run` works on
+# a fresh checkout without `python -m blog_app ingest` first.
+try:
+    if database_file.prepare_location(settings.database_url()):
+        from blog_app.publishing.startup import migrate
+
+        migrate()
+except database_file.DatabaseLocationError as error:
+    raise SystemExit(f"error: {error}") from None
 
 # Tab states: in Redis when REDIS_URL names one. Without it they live in the process's memory; in
 # production Reflex's default "disk" manager also pickles every changed tab to .states/ every 2 s,

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 import blog_app.core.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from alembic import context
 from blog_app.core.database import get_engine
+from blog_app.core.database_file import DatabaseLocationError
 
 config = context.config
 if config.config_file_name and config.attributes.get("engine") is None:
@@ -18,10 +19,19 @@ if config.config_file_name and config.attributes.get("engine") is None:
 target_metadata = SQLModel.metadata
 
 
+def app_engine():
+    """The engine the app passed in, else DATABASE_URL's; a database folder that cannot be used fails in one line."""
+    try:
+        return config.attributes.get("engine") or get_engine()
+    except DatabaseLocationError as error:
+        # One line, like every other entry point (a CommandError would be logged and printed twice).
+        raise SystemExit(f"error: {error}") from None
+
+
 def run_migrations_offline() -> None:
     """Emit SQL for ``alembic upgrade --sql`` without a database connection."""
     context.configure(
-        url=str(get_engine().url),
+        url=str(app_engine().url),
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
@@ -32,7 +42,7 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     """Run migrations on the engine the app passed in, or on DATABASE_URL's."""
-    engine = config.attributes.get("engine") or get_engine()
+    engine = app_engine()
     with engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import reflex as rx
 
 from blog_app import routes
@@ -19,6 +21,7 @@ from blog_app.posts.post_state import PostState
 from blog_app.publishing.startup import prepare_database
 from blog_app.publishing.watcher import watch_content
 from blog_app.seo.page_head import default_share_image, feed_links, static_page_head
+from blog_app.seo.script_hashes import BuildScriptHashes
 from blog_app.seo.server import seo_api
 from blog_app.ui.not_found import not_found_page
 
@@ -56,9 +59,14 @@ app = rx.App(
     html_lang="en",
     head_components=feed_links(),
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
-    # then security headers around all of it (pages, assets, feeds, health); outermost, what one
-    # client may send over the event websocket.
-    api_transformer=[seo_api(lambda: static_page_paths(app)), SecurityHeaders, SocketGuard],
+    # then security headers around all of it (pages, assets, feeds, health), whose policy allows
+    # the inline scripts of the build this process serves; outermost, what one client may send
+    # over the event websocket.
+    api_transformer=[
+        seo_api(lambda: static_page_paths(app)),
+        functools.partial(SecurityHeaders, script_hashes=BuildScriptHashes()),
+        SocketGuard,
+    ],
 )
 register_pages(app)
 # Off unless BLOG_EVENT_TIMING names a folder: then every event's time on the server is written there.

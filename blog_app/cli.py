@@ -1,4 +1,4 @@
-"""Command line: ``python -m blog_app ingest|check|new``."""
+"""Command line: ``python -m blog_app ingest|check|new|schema``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("title", help="the post's title; the file name and slug are made from it")
     new.add_argument("--author", default=None, help="byline (default: git config user.name, else your login)")
     new.add_argument("--content", type=pathlib.Path, default=None, help="posts folder (default: content/)")
+    commands.add_parser("schema", help="print the front matter's JSON Schema, for editors that validate YAML")
     return parser
 
 
@@ -36,9 +37,11 @@ def main(argv: list[str] | None = None) -> int:
 
     Returns:
         0 on success, 1 when a post failed to load (ingest) or has a problem (check),
-        2 when the content folder is missing or the arguments are unusable.
+        2 when the content folder or the database's folder is missing, or the arguments are unusable.
     """
     args = build_parser().parse_args(argv)
+    if args.command == "schema":
+        return _schema()
     content_dir = (args.content or settings.content_dir()).resolve()
     if args.command == "ingest":
         return _ingest(content_dir)
@@ -50,11 +53,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(content_dir: pathlib.Path) -> int:
+    from blog_app.core.database_file import DatabaseLocationError
     from blog_app.publishing.startup import prepare_database  # deferred: argument errors stay instant
 
     try:
         report = prepare_database(content_dir=content_dir, stream=sys.stdout)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, DatabaseLocationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 1 if report.failed else 0
@@ -73,6 +77,15 @@ def _check(content_dir: pathlib.Path, assets_dir: pathlib.Path | None) -> int:
     # The summary goes to stderr, so stdout is exactly one `path:line: reason` line per finding.
     print(report.summary(), file=sys.stderr)
     return 1 if report.problems else 0
+
+
+def _schema() -> int:
+    import json
+
+    from blog_app.content.schema import json_schema  # deferred: only the pure content package
+
+    print(json.dumps(json_schema(), indent=2))
+    return 0
 
 
 def _new(content_dir: pathlib.Path, title: str, author: str | None) -> int:

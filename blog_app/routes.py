@@ -68,7 +68,7 @@ def explorer_url(
 def prerendered_path(route: str) -> str:
     """Where a prerendered page answers 200: ``/``, or its folder (``/frameworks/``).
 
-    Reflex's production server redirects ``/frameworks`` to ``/frameworks/`` (the folder's
-    index.html), so canonical links and the sitemap name the folder.
+    Reflex's production server serves the folder's index.html and sends ``/frameworks`` there
+    (permanently, see blog_app/seo/slash_redirects.py), so canonical links and the sitemap name the folder.
     """
     return route if route.endswith("/") else route + "/"

@@ -27,6 +27,10 @@ CHROMIUM_FLAGS = (
     "--disable-features=Translate,MediaRouter",
 )
 ERROR_TEXTS = ("An error occurred", "Cannot connect to server")
+# Installed before any script of every document: what the Content-Security-Policy refused there.
+RECORD_CSP_VIOLATIONS = """window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(
+  `${event.effectiveDirective} refused ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`));"""
 
 
 def chromium_paths() -> tuple[str | None, str | None]:
@@ -50,7 +54,14 @@ def new_driver(width: int = 1280, height: int = 900, dark: bool = False, javascr
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service(driver), options=options)
+    browser = webdriver.Chrome(service=Service(driver), options=options)
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_CSP_VIOLATIONS})
+    return browser
+
+
+def csp_violations(driver: WebDriver) -> list[str]:
+    """What the page's Content-Security-Policy refused since the document loaded, one line each."""
+    return driver.execute_script("return window.__cspViolations || []")
 
 
 def wait_for(condition: Callable[[], T], timeout: float = 15.0, message: str = "condition") -> T:
@@ -74,7 +85,7 @@ def body_text(driver: WebDriver) -> str:
 
 
 def assert_page_is_clean(driver: WebDriver, not_found: bool = False) -> None:
-    """No error toast, no error boundary, no console error on the page so far.
+    """No error toast, no error boundary, no refused script or style, no console error on the page so far.
 
     Args:
         driver: The browser.
@@ -86,6 +97,8 @@ def assert_page_is_clean(driver: WebDriver, not_found: bool = False) -> None:
     text = body_text(driver)
     for error_text in ERROR_TEXTS:
         assert error_text not in text, f"page shows {error_text!r}"
+    violations = csp_violations(driver)
+    assert not violations, f"Content-Security-Policy violations: {violations}"
     errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     if not_found:
         own_404 = f"{driver.current_url} - Failed to load resource: the server responded with a status of 404"

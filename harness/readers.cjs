@@ -30,8 +30,8 @@ const ROOT = "reflex___state____state";
 const POST = `${ROOT}.blog_app___posts___post_state____post_state`;
 const EXPLORER = `${ROOT}.blog_app___explorer___state____explorer_state`;
 const ON_LOAD_INTERNAL = `${ROOT}.reflex___state____on_load_internal_state.on_load_internal`;
-// Frontend events an answer may carry; anything else (an error toast...) is reported.
-const EXPECTED_EVENTS = new Set(["_redirect", "_call_script"]);
+// Frontend events an answer may carry; anything else (an error toast, a script to run) is reported.
+const EXPECTED_EVENTS = new Set(["_redirect"]);
 
 const run = JSON.parse(process.argv[2]);
 const timeoutMs = run.timeout * 1000;

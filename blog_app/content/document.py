@@ -7,9 +7,10 @@ import hashlib
 import pathlib
 
 from blog_app.content.body import parse_body
-from blog_app.content.diagnostics import ContentError, Diagnostic
+from blog_app.content.diagnostics import Diagnostic
 from blog_app.content.frameworks import FrameworkEntry, extract_frameworks
-from blog_app.content.front_matter import FrontMatter, parse_front_matter, split_front_matter
+from blog_app.content.front_matter import FrontMatter, decode_post, parse_front_matter, split_front_matter
+from blog_app.content.links import Link, collect_links
 from blog_app.content.segments import Segment, TocEntry
 
 
@@ -28,6 +29,7 @@ class Document:
     reading_minutes: int
     warnings: list[Diagnostic]
     frameworks: list[FrameworkEntry] = dataclasses.field(default_factory=list)
+    links: list[Link] = dataclasses.field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -37,27 +39,12 @@ class Document:
 
 # Bump when parsing changes what is stored for the same file: every post is then re-parsed
 # at the next ingest instead of keeping what the old parser made of it.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 
 def content_hash(data: bytes) -> str:
     """The fingerprint ingest uses to skip unchanged files: the file's bytes and the parser version."""
     return hashlib.sha256(b"parser %d\n" % PARSER_VERSION + data).hexdigest()
-
-
-def decode_post(path: str, data: bytes) -> str:
-    """Decode file bytes as UTF-8 (a leading BOM is allowed).
-
-    Raises:
-        ContentError: Naming the line of the first byte that is not UTF-8.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            [Diagnostic(path, line, f"file is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")]
-        ) from None
 
 
 def parse_post(path: str, data: bytes) -> Document:
@@ -78,7 +65,7 @@ def parse_post(path: str, data: bytes) -> Document:
     meta, warnings = parse_front_matter(path, parts.yaml_text, default_slug=pathlib.PurePath(path).stem)
     body = parse_body(path, parts.body, line_offset=parts.body_offset)
     anchors = {segment.line: segment.anchor for segment in body.segments if segment.kind == "heading"}
-    frameworks, framework_warnings = extract_frameworks(path, body.blocks, parts.body_offset, anchors)
+    frameworks, framework_warnings = extract_frameworks(path, body.blocks, parts.body_offset, anchors, body.texts)
     return Document(
         meta=meta,
         source_path=path,
@@ -91,4 +78,5 @@ def parse_post(path: str, data: bytes) -> Document:
         reading_minutes=body.reading_minutes,
         warnings=warnings + body.diagnostics + framework_warnings,
         frameworks=frameworks,
+        links=collect_links(body.blocks, parts.body_offset),
     )

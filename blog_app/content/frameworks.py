@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from mistletoe import block_token, span_token
-from slugify import slugify
 
-from blog_app.content.body import plain_text
 from blog_app.content.diagnostics import Diagnostic
+from blog_app.content.slugs import slug
+from blog_app.content.text import plain_text
 
 TraitKind = Literal["pro", "con"]
 LABELS: dict[str, TraitKind] = {
@@ -69,11 +70,15 @@ def trait_key(title: str) -> str:
     Returns:
         The title casefolded, with punctuation and runs of whitespace turned into single hyphens.
     """
-    return slugify(title.casefold())
+    return slug(title.casefold())
 
 
 def extract_frameworks(
-    path: str, blocks: list[block_token.BlockToken], line_offset: int, anchors: dict[int, str]
+    path: str,
+    blocks: list[block_token.BlockToken],
+    line_offset: int,
+    anchors: dict[int, str],
+    texts: Mapping[int, str] | None = None,
 ) -> tuple[list[FrameworkEntry], list[Diagnostic]]:
     """Find the frameworks a post compares.
 
@@ -82,6 +87,7 @@ def extract_frameworks(
         blocks: The top-level tokens of the body.
         line_offset: Lines before the body in the file.
         anchors: The anchor of each heading by file line (so links match the page's ids).
+        texts: The plain text of top-level blocks by ``id()``, when the caller has it already.
 
     Returns:
         The frameworks in post order and warnings for sections or items that could not be read.
@@ -92,10 +98,11 @@ def extract_frameworks(
     lines: dict[str, int] = {}
     for heading, body in _sections(blocks):
         line = line_offset + heading.line_number
-        reader = _SectionReader(path, line_offset)
+        reader = _SectionReader(path, line_offset, texts or {})
         entry = reader.read(heading, body, line, anchors.get(line, ""))
         if entry is None and reader.looks_like_framework:
-            warnings.append(_warning(path, line, f"section '{plain(heading)}' has no pros or cons in the {FORM} form"))
+            name = reader.plain(heading)
+            warnings.append(_warning(path, line, f"section '{name}' has no pros or cons in the {FORM} form"))
         warnings.extend(reader.warnings)
         if entry is None:
             continue
@@ -148,9 +155,10 @@ def _label_of(text: str) -> tuple[bool, TraitKind | None]:
 class _SectionReader:
     """Reads one ``##`` section: summary, labelled lists and their items."""
 
-    def __init__(self, path: str, line_offset: int):
+    def __init__(self, path: str, line_offset: int, texts: Mapping[int, str]):
         self.path = path
         self.offset = line_offset
+        self.texts = texts
         self.warnings: list[Diagnostic] = []
         self.looks_like_framework = False
         self.summary = ""
@@ -162,24 +170,32 @@ class _SectionReader:
     ) -> FrameworkEntry | None:
         for token in body:
             self._read_block(token)
-        parts = TAGLINE_SEPARATOR.split(plain(heading), maxsplit=1)
+        parts = TAGLINE_SEPARATOR.split(self.plain(heading), maxsplit=1)
         name, tagline = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
-        if not self.traits or not slugify(name):
+        if not self.traits or not slug(name):
             return None
-        return FrameworkEntry(name, slugify(name), tagline, self.summary, anchor, line, tuple(self.traits))
+        return FrameworkEntry(name, slug(name), tagline, self.summary, anchor, line, tuple(self.traits))
 
     def _read_block(self, token: block_token.BlockToken) -> None:
-        text = plain(token)
-        if _is_heading(token) or (isinstance(token, block_token.Paragraph) and len(text) <= 40):
+        if isinstance(token, block_token.List):
+            self._read_list(token)
+            return
+        if not (_is_heading(token) or isinstance(token, block_token.Paragraph)):
+            return
+        text = self.plain(token)
+        if _is_heading(token) or len(text) <= 40:
             announces, label = _label_of(text)
             self.looks_like_framework |= announces
             if announces or _is_heading(token):
                 self._label = label
                 return
-        if isinstance(token, block_token.Paragraph) and not self.summary and self._label is None:
+        if not self.summary and self._label is None:
             self.summary = text
-        elif isinstance(token, block_token.List):
-            self._read_list(token)
+
+    def plain(self, token: block_token.BlockToken) -> str:
+        """A top-level block's text on one line (computed once by the body's parse when it was given)."""
+        text = self.texts.get(id(token))
+        return " ".join(text.split()) if text is not None else plain(token)
 
     def _read_list(self, token: block_token.List) -> None:
         items = list(token.children or [])

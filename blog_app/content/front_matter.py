@@ -1,46 +1,28 @@
-"""Split a post into YAML front matter and Markdown body, and validate the fields."""
+"""Split a post into YAML front matter and Markdown body, and validate the fields (``schema.FrontMatter``)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import re
 from typing import Any
 
 import frontmatter
 import yaml
-from slugify import slugify
+from pydantic import ValidationError
 
 from blog_app.content.diagnostics import ContentError, Diagnostic
-from blog_app.content.sanitize import html_tags, is_safe_image_src
+from blog_app.content.sanitize import html_tags
+from blog_app.content.schema import FrontMatter, field_names
 
 # Fields shown to readers as text: markup in them is escaped, never rendered, so the author hears of it.
 TEXT_FIELDS = ("title", "author", "description")
-KNOWN_FIELDS = frozenset(
-    {"title", "author", "date", "description", "image", "slug", "meta", "keywords", "tags", "draft", "updated"}
-)
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KNOWN_FIELDS = tuple(field_names())
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#:][^:]*?)\s*:")
 _YAML = frontmatter.YAMLHandler()
 
-
-@dataclasses.dataclass(frozen=True)
-class FrontMatter:
-    """The validated metadata of one post."""
-
-    title: str
-    author: str
-    published: dt.date
-    slug: str
-    description: str = ""
-    image: str = ""
-    keywords: tuple[str, ...] = ()
-    draft: bool = False
-    updated: dt.date | None = None
-    field_lines: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
-
-    def line_of(self, field: str) -> int:
-        """The file line where ``field`` was written (1, the opening ``---``, if absent)."""
-        return self.field_lines.get(field, 1)
+__all__ = ["FrontMatter", "SplitPost", "decode_post", "load_yaml", "parse_front_matter", "split_front_matter"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,6 +32,21 @@ class SplitPost:
     yaml_text: str
     body: str
     body_offset: int
+
+
+def decode_post(path: str, data: bytes) -> str:
+    """Decode file bytes as UTF-8 (a leading BOM is allowed).
+
+    Raises:
+        ContentError: Naming the line of the first byte that is not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            [Diagnostic(path, line, f"file is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")]
+        ) from None
 
 
 def split_front_matter(path: str, text: str) -> SplitPost:
@@ -117,36 +114,58 @@ def parse_front_matter(path: str, yaml_text: str, default_slug: str) -> tuple[Fr
         default_slug: The slug to use when the front matter has none (the file stem).
 
     Returns:
-        The metadata and any warnings (unknown fields).
+        The metadata and any warnings (unknown fields, markup in text, an unusable cover image).
 
     Raises:
-        ContentError: Listing every invalid or missing required field.
+        ContentError: Listing every invalid or missing required field, each at its line.
     """
     data = load_yaml(path, yaml_text)
-    fields = _FieldReader(path, yaml_text, data)
-    meta = FrontMatter(
-        title=fields.text("title", required=True),
-        author=fields.text("author", required=True),
-        published=fields.date("date", required=True) or dt.date.min,
-        slug=fields.slug(default_slug),
-        description=fields.text("description"),
-        image=fields.image(),
-        keywords=fields.keywords(),
-        draft=fields.flag("draft"),
-        updated=fields.date("updated"),
-        field_lines={str(key): fields.line_of(key) for key in data},
-    )
-    if fields.errors:
-        raise ContentError(fields.errors)
-    warnings = [
-        Diagnostic(path, fields.line_of(key), f"unknown front matter field '{key}' (ignored)", "warning")
-        for key in data
-        if key not in KNOWN_FIELDS
-    ]
-    return meta, fields.warnings + _markup_warnings(path, meta, fields) + warnings
+    lines = _key_lines(yaml_text)
+    context: dict[str, Any] = {"default_slug": default_slug, "warnings": []}
+    try:
+        meta = FrontMatter.model_validate(data, context=context).with_lines(lines)
+    except ValidationError as error:
+        raise ContentError([_error(path, details, lines) for details in error.errors()]) from None
+    warnings = [Diagnostic(path, lines.get(key, 1), reason, "warning") for key, reason in context["warnings"]]
+    return meta, warnings + _markup_warnings(path, meta) + _unknown_fields(path, data, lines)
 
 
-def _markup_warnings(path: str, meta: FrontMatter, fields: _FieldReader) -> list[Diagnostic]:
+def _error(path: str, details: Any, lines: dict[str, int]) -> Diagnostic:
+    """One pydantic error as ``path:line: reason``, the reason in the words authors read elsewhere."""
+    key = str(details["loc"][0]) if details["loc"] else ""
+    if details["type"] in ("missing", "blank"):
+        reason = f"missing required front matter field '{key}'" + (" (YYYY-MM-DD)" if key == "date" else "")
+    elif details["type"] == "slug":
+        reason = details["msg"]
+    else:
+        reason = f"front matter field '{key}' {details['msg']}"
+    return Diagnostic(path, lines.get(key, 1), reason)
+
+
+def _unknown_fields(path: str, data: dict[Any, Any], lines: dict[str, int]) -> list[Diagnostic]:
+    """A warning per field the model does not know, naming the known field it most looks like."""
+    warnings = []
+    for key in data:
+        if key in KNOWN_FIELDS:
+            continue
+        close = difflib.get_close_matches(str(key), KNOWN_FIELDS, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(KNOWN_FIELDS)
+        reason = f"unknown front matter field '{key}' (ignored; {hint})"
+        warnings.append(Diagnostic(path, lines.get(str(key), 1), reason, "warning"))
+    return warnings
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    """The file line of each top-level key (line 1 is the opening ``---``), first occurrence."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(yaml_text.split("\n")):
+        match = _TOP_LEVEL_KEY.match(line)
+        if match:
+            lines.setdefault(match.group(1), number + 1)
+    return lines
+
+
+def _markup_warnings(path: str, meta: FrontMatter) -> list[Diagnostic]:
     """A warning per text field holding HTML tags, which readers will see as literal text."""
     warnings = []
     for key in TEXT_FIELDS:
@@ -154,7 +173,7 @@ def _markup_warnings(path: str, meta: FrontMatter, fields: _FieldReader) -> list
         if tags:
             listed = ", ".join(f"<{tag}>" for tag in tags)
             reason = f"front matter field '{key}' contains HTML ({listed}); it is shown as text, never as markup"
-            warnings.append(Diagnostic(path, fields.line_of(key), reason, "warning"))
+            warnings.append(Diagnostic(path, meta.line_of(key), reason, "warning"))
     return warnings
 
 
@@ -167,103 +186,3 @@ def _line_of_value_error(yaml_text: str) -> int:
             except ValueError:
                 return number + 1
     return 1
-
-
-class _FieldReader:
-    """Reads typed fields out of the YAML mapping, collecting errors with lines."""
-
-    def __init__(self, path: str, yaml_text: str, data: dict[str, Any]):
-        self.path = path
-        self.lines = yaml_text.split("\n")
-        self.data = data
-        self.errors: list[Diagnostic] = []
-        self.warnings: list[Diagnostic] = []
-
-    def line_of(self, key: str) -> int:
-        """The file line of a top-level key (line 1 is the opening ``---``)."""
-        pattern = re.compile(rf"^{re.escape(str(key))}\s*:")
-        for number, line in enumerate(self.lines):
-            if pattern.match(line):
-                return number + 1
-        return 1
-
-    def _fail(self, key: str, reason: str) -> None:
-        self.errors.append(Diagnostic(self.path, self.line_of(key), reason))
-
-    def text(self, key: str, required: bool = False) -> str:
-        value = self.data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self._fail(key, f"missing required front matter field '{key}'")
-            return ""
-        if isinstance(value, (dict, list, bool)):
-            self._fail(key, f"front matter field '{key}' must be text, not {type(value).__name__}")
-            return ""
-        return " ".join(str(value).split())
-
-    def date(self, key: str, required: bool = False) -> dt.date | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self._fail(key, f"missing required front matter field '{key}' (YYYY-MM-DD)")
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
-            self._fail(key, f"front matter field '{key}' is not a valid date: {value!r} (use YYYY-MM-DD)")
-            return None
-
-    def image(self) -> str:
-        """The cover image: a site path or http(s) URL; anything else is left out with a warning."""
-        value = self.text("image")
-        if value and not is_safe_image_src(value):
-            reason = f"image {value!r} is not a site path or http(s) URL; the post has no cover"
-            self.warnings.append(Diagnostic(self.path, self.line_of("image"), reason, "warning"))
-            return ""
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if not isinstance(value, bool):
-            self._fail(key, f"front matter field '{key}' must be true or false, not {value!r}")
-            return False
-        return value
-
-    def slug(self, default: str) -> str:
-        value = self.data.get("slug")
-        if value is None:
-            return slugify(default) or "post"
-        if not isinstance(value, str) or not SLUG_PATTERN.match(value):
-            suggestion = slugify(str(value)) or "my-post"
-            self._fail("slug", f"slug {value!r} must be lowercase letters, digits and hyphens (try '{suggestion}')")
-            return ""
-        return value
-
-    def keywords(self) -> tuple[str, ...]:
-        """Keywords from ``meta`` (name: keywords) plus ``keywords`` / ``tags``."""
-        raw: list[str] = []
-        meta = self.data.get("meta") or []
-        if not isinstance(meta, list):
-            self._fail("meta", "front matter field 'meta' must be a list of {name, content} entries")
-            meta = []
-        for entry in meta:
-            if isinstance(entry, dict) and entry.get("name") == "keywords":
-                raw.extend(_split_keywords(entry.get("content")))
-        for key in ("keywords", "tags"):
-            raw.extend(_split_keywords(self.data.get(key)))
-        seen: dict[str, str] = {}
-        for keyword in raw:
-            seen.setdefault(keyword.casefold(), keyword)
-        return tuple(seen.values())
-
-
-def _split_keywords(value: Any) -> list[str]:
-    """Turn a comma-separated (possibly multi-line) string or a list into clean keywords."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else str(value).split(",")
-    return [" ".join(str(item).split()) for item in items if str(item).strip()]

@@ -6,8 +6,7 @@ import dataclasses
 
 from mistletoe import Document, block_token, span_token
 
-from blog_app.content.document import decode_post
-from blog_app.content.front_matter import split_front_matter
+from blog_app.content.front_matter import decode_post, split_front_matter
 from blog_app.content.markdown import mistletoe_html
 
 
@@ -22,6 +21,7 @@ class Link:
 def find_links(path: str, data: bytes) -> list[Link]:
     """Every Markdown link (``[text](target)``, reference links, ``<autolinks>``) in a post's body.
 
+    A parsed post already carries them (``Document.links``); this reads them from the file alone.
     Images are not links (their files are checked separately); links inside raw HTML are not read.
 
     Args:
@@ -37,8 +37,22 @@ def find_links(path: str, data: bytes) -> list[Link]:
     parts = split_front_matter(path, decode_post(path, data))
     with mistletoe_html():
         document = Document(parts.body)
+    return collect_links(document.children or [], parts.body_offset)
+
+
+def collect_links(blocks: list[block_token.BlockToken], line_offset: int) -> list[Link]:
+    """The links under a body's top-level ``blocks``, in document order.
+
+    Args:
+        blocks: The body's top-level tokens.
+        line_offset: Lines before the body in the file.
+
+    Returns:
+        Each link with its file line.
+    """
     links: list[Link] = []
-    _collect(document, parts.body_offset, 1, links)
+    for block in blocks:
+        _collect(block, line_offset, 1, links)
     return links
 
 
@@ -47,14 +61,32 @@ def _collect(token: block_token.BlockToken | span_token.SpanToken, offset: int, 
 
     Blocks know their line; spans do not, so inside a block each line break moves one line on.
     """
-    if isinstance(token, block_token.BlockToken) and getattr(token, "line_number", None):
-        line = offset + token.line_number
-    if isinstance(token, (span_token.Link, span_token.AutoLink)):
-        links.append(Link(token.target, line))
-    if isinstance(token, span_token.LineBreak):
+    kind = type(token)
+    if kind in _NO_LINKS:
+        return line
+    if kind is span_token.LineBreak:
         return line + 1
-    for child in token.children or []:
+    if kind is span_token.Link or kind is span_token.AutoLink:
+        links.append(Link(token.target, line))
+    elif isinstance(token, block_token.BlockToken) and getattr(token, "line_number", None):
+        line = offset + token.line_number
+    for child in token.children or ():
         reached = _collect(child, offset, line, links)
         if isinstance(child, span_token.SpanToken):
             line = reached
     return line
+
+
+# Tokens with no link inside: text, code and raw HTML (whose links are not read).
+_NO_LINKS = frozenset(
+    {
+        span_token.RawText,
+        span_token.InlineCode,
+        span_token.HtmlSpan,
+        span_token.EscapeSequence,
+        block_token.CodeFence,
+        block_token.BlockCode,
+        block_token.HtmlBlock,
+        block_token.ThematicBreak,
+    }
+)

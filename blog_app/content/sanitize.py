@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -19,10 +20,21 @@ PROSE_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
     "ol": {"start"},
+    "code": {"class"},
 }
-# Only the classes the renderer itself adds survive; an author's class names never reach the page.
+# Only the classes the renderer itself adds survive: ``table-wrap`` and a code block's
+# ``language-python`` (CommonMark's mark of its language); other class names never reach the page.
 PROSE_CLASSES = {"div": {"table-wrap"}}
+CODE_LANGUAGE_CLASS = re.compile(r"language-[^\s]+")
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "noopener noreferrer"  # on every link of a post
+
+
+def _only_language_classes(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: a ``code`` element keeps its class only when it names a language."""
+    if attribute == "class" and tag == "code" and not CODE_LANGUAGE_CLASS.fullmatch(value):
+        return None
+    return value
 
 
 def _prose_cleaner(**options) -> nh3.Cleaner:
@@ -31,8 +43,9 @@ def _prose_cleaner(**options) -> nh3.Cleaner:
         attributes={tag: set(names) for tag, names in PROSE_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         allowed_classes={tag: set(names) for tag, names in PROSE_CLASSES.items()},
+        attribute_filter=_only_language_classes,
         clean_content_tags={"script", "style"},
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
         **options,
     )
@@ -79,7 +92,7 @@ def removed_markup(html: str) -> list[str]:
 
 def html_tags(text: str) -> list[str]:
     """The names of the HTML elements written in ``text``, sorted (``["img", "script"]``); empty for plain text."""
-    return sorted(_markup(text))
+    return sorted(_markup(text)) if "<" in text else []
 
 
 def _describe(tag: str, name: str, value: str) -> str:

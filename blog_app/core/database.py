@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import pathlib
 from collections.abc import Iterator
 
 import sqlalchemy as sa
@@ -12,7 +11,7 @@ from alembic.config import Config
 from sqlmodel import Session, create_engine
 
 from alembic import command
-from blog_app.core import settings
+from blog_app.core import database_file, settings
 
 
 def get_engine(url: str | None = None) -> sa.Engine:
@@ -22,13 +21,12 @@ def get_engine(url: str | None = None) -> sa.Engine:
 
 @functools.cache
 def _engine_for(url: str) -> sa.Engine:
+    database_file.prepare_location(url)
     kwargs: dict = {"pool_pre_ping": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        if engine.url.database and engine.url.database != ":memory:":
-            pathlib.Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

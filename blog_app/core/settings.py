@@ -64,6 +64,23 @@ def site_timezone() -> zoneinfo.ZoneInfo:
         raise ValueError(f"BLOG_TIMEZONE={name!r} is not a time zone name such as 'UTC' or 'Europe/Paris'") from None
 
 
+def feed_posts() -> int:
+    """How many of the newest posts the RSS and Atom feeds carry, in full (``BLOG_FEED_POSTS``, default 20).
+
+    Raises:
+        ValueError: If ``BLOG_FEED_POSTS`` is not a whole number of at least 1.
+    """
+    value = os.environ.get("BLOG_FEED_POSTS", "").strip() or "20"
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"BLOG_FEED_POSTS={value!r} is not a number of posts (a whole number, at least 1)")
+    return int(value)
+
+
+def api_url() -> str:
+    """Where browsers reach the backend, when not at the page's own address (``API_URL``; empty when unset)."""
+    return os.environ.get("API_URL", "").strip()
+
+
 def site_url() -> str:
     """The public address of the site, without a trailing slash, for absolute links.
 

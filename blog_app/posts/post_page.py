@@ -7,12 +7,13 @@ import reflex as rx
 from blog_app import routes
 from blog_app.core import settings
 from blog_app.posts.components.keywords import keyword_chips
+from blog_app.posts.components.post_body import post_body
 from blog_app.posts.components.post_card import cover_image, post_byline
 from blog_app.posts.components.publication import status_banner
-from blog_app.posts.components.segments import post_body
 from blog_app.posts.components.toc import toc_collapsible, toc_sidebar
 from blog_app.posts.post_state import PostState
 from blog_app.posts.types import PostLink
+from blog_app.ui.anchors import jump_to_address_anchor
 from blog_app.ui.layout import site_layout
 from blog_app.ui.location import route_param
 from blog_app.ui.not_found import not_found_message
@@ -81,6 +82,8 @@ def post_article() -> rx.Component:
             class_name="post-article",
         ),
         rx.cond(toc.length() > 0, rx.el.aside(toc_sidebar(toc), class_name="post-aside")),
+        # The post arrives after the page renders, too late for the browser's own jump to #section.
+        jump_to_address_anchor(PostState.loaded_slug),
         class_name="post-layout",
     )
 

@@ -10,19 +10,6 @@ from blog_app.posts.types import PostDetail, PostLink
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
 
-# The post arrives after the page renders, too late for the browser's own jump to ``#section``:
-# once the heading exists (a few frames at most), scroll to it.
-SCROLL_TO_HASH = """(() => {
-  const id = decodeURIComponent(window.location.hash.slice(1));
-  let frames = 0;
-  const jump = () => {
-    const target = id && document.getElementById(id);
-    if (target) target.scrollIntoView();
-    else if (id && frames++ < 60) requestAnimationFrame(jump);
-  };
-  jump();
-})()"""
-
 
 class PostState(FollowsContent, ReadsDatabase, rx.State):
     """The post shown on ``/blog/[slug]``."""
@@ -38,9 +25,8 @@ class PostState(FollowsContent, ReadsDatabase, rx.State):
     @rx.event
     @tolerates_outage
     def on_load(self):
-        """Load the post named by the route's ``slug`` and jump to ``#section``; in development, keep following it."""
-        events = self._load_and_follow()
-        return [rx.call_script(SCROLL_TO_HASH), *events] if self.found else events
+        """Load the post named by the route's ``slug``; in development, keep following it."""
+        return self._load_and_follow()
 
     def _load(self) -> None:
         slug = str(self.slug)  # the [slug] route argument

@@ -27,11 +27,11 @@ def format_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def visible_posts(db: Session, audience: Audience | None = None) -> list[PostDetail]:
-    """Every post ``audience`` may see (default: readers), newest first, in full (feeds, sitemap)."""
+def visible_posts(db: Session, audience: Audience | None = None, limit: int | None = None) -> list[PostDetail]:
+    """Every post ``audience`` may see (default: readers), or the ``limit`` newest, newest first, in full (feeds, sitemap)."""
     audience = audience or visibility.readers()
-    posts = db.exec(select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)).all()
-    return _details(db, posts, audience.today)
+    newest = select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST).limit(limit)
+    return _details(db, db.exec(newest).all(), audience.today)
 
 
 def search_posts(db: Session, query: IndexParams, audience: Audience | None = None) -> PostPage:

@@ -43,6 +43,18 @@ def prepare_database(
     return report
 
 
+def migrate(engine: sa.Engine | None = None) -> None:
+    """Upgrade the schema to head under the start-up lock, without loading any post.
+
+    ``rxconfig.py`` calls this for a SQLite file that does not exist yet: ``reflex run``
+    compares the database with the models before the app starts, and would report a new
+    empty database as behind its migrations (the app migrates it at start anyway).
+    """
+    engine = engine or database.get_engine()
+    with startup_lock(engine):
+        database.upgrade_schema(engine)
+
+
 def print_report(report: IngestReport, stream: TextIO) -> None:
     """Write one ``path:line: reason`` line per problem, then the summary line."""
     for diagnostic in report.diagnostics:

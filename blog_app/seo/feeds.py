@@ -1,4 +1,8 @@
-"""RSS 2.0 and Atom feeds of every post, in full, built with feedgen."""
+"""RSS 2.0 and Atom feeds of the newest posts, in full, built with feedgen.
+
+Which posts, and how many (``BLOG_FEED_POSTS``), is the caller's choice: these builders write
+what they are given.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ LANGUAGE = "en"
 
 
 def rss_xml(posts: list[PostDetail], site: Site) -> bytes:
-    """The RSS 2.0 feed of ``posts`` (newest first), each with its full content."""
+    """The RSS 2.0 feed of ``posts`` (newest first), each with its full content; its channel links to the site."""
     return _feed(posts, site, self_path=routes.RSS).rss_str(pretty=True)
 
 
@@ -29,16 +33,22 @@ def atom_xml(posts: list[PostDetail], site: Site) -> bytes:
 def _feed(posts: list[PostDetail], site: Site, self_path: str) -> FeedGenerator:
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)  # RSS names authors without an email only through dc:creator
-    feed.id(site.absolute(routes.INDEX))
+    home = site.absolute(routes.INDEX)
+    feed.id(home)
     feed.title(site.name)
     feed.subtitle(site.description or site.name)
-    feed.link(href=site.absolute(routes.INDEX), rel="alternate")
+    # The feed's own address only as rel="self" (RSS: atom:link). feedgen gives RSS's <link> the
+    # last link added, so the site comes last: a reader's "visit site" opens the home page.
     feed.link(href=site.absolute(self_path), rel="self")
+    feed.link(href=home, rel="alternate")
     feed.language(LANGUAGE)
-    feed.logo(site.absolute(site.image))
+    feed.image(url=site.absolute(site.image), title=site.name, link=home)  # also the Atom logo
     feed.icon(site.absolute(routes.FAVICON))
-    # The newest revision dates the feed, so an unchanged feed keeps its date.
-    feed.updated(max((_midnight_utc(post.updated) for post in posts), default=dt.datetime.now(dt.UTC)))
+    # The newest revision dates the feed, so an unchanged feed keeps its date (and its ETag,
+    # whichever process builds it).
+    updated = max((_midnight_utc(post.updated) for post in posts), default=dt.datetime.now(dt.UTC))
+    feed.updated(updated)
+    feed.lastBuildDate(updated)
     for post in posts:
         _add_entry(feed, post, site)
     return feed

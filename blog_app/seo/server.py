@@ -12,6 +12,7 @@ import hashlib
 import time
 from collections.abc import Callable
 
+from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.middleware import Middleware
@@ -21,7 +22,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from blog_app import routes
-from blog_app.core import database
+from blog_app.core import database, settings
 from blog_app.core.content_version import content_version
 from blog_app.posts import queries
 from blog_app.posts.types import PostDetail
@@ -32,6 +33,7 @@ from blog_app.seo.outage_responses import outage_handlers
 from blog_app.seo.shell import fill_shell, load_shell
 from blog_app.seo.site import Site, current_site
 from blog_app.seo.sitemap import robots_txt, sitemap_xml
+from blog_app.seo.slash_redirects import PermanentSlashRedirects
 
 HTML = "text/html; charset=utf-8"
 # How long a process serves post pages without asking whether the posts changed (they change
@@ -62,22 +64,36 @@ POST_ROUTE = routes.post_url("{slug:page_name}")
 def seo_api(static_paths: Callable[[], list[str]]) -> Starlette:
     """The app for ``api_transformer``: post pages, feeds, sitemap and robots.txt.
 
+    Reflex mounts its own app (the backend and the built pages) inside this one, so the
+    middleware also makes the built pages' trailing-slash redirects permanent.
+
     Args:
         static_paths: Returns the paths of the pages that are not posts, for the sitemap.
     """
-    return Starlette(routes=seo_routes(static_paths), exception_handlers=outage_handlers())
+    return Starlette(
+        routes=seo_routes(static_paths),
+        exception_handlers=outage_handlers(),
+        middleware=[Middleware(PermanentSlashRedirects)],
+    )
 
 
 def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
     """The routes of :func:`seo_api`, for composing into another Starlette app."""
     compressed = [Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)]
+    feed_posts = settings.feed_posts()  # read once: a wrong BLOG_FEED_POSTS stops the start, not a feed reader
     listings = Listings(
         {
-            routes.RSS: ("application/rss+xml; charset=utf-8", rss_xml),
-            routes.ATOM: ("application/atom+xml; charset=utf-8", atom_xml),
+            routes.RSS: (
+                "application/rss+xml; charset=utf-8",
+                lambda db, site: rss_xml(queries.visible_posts(db, limit=feed_posts), site),
+            ),
+            routes.ATOM: (
+                "application/atom+xml; charset=utf-8",
+                lambda db, site: atom_xml(queries.visible_posts(db, limit=feed_posts), site),
+            ),
             routes.SITEMAP: (
                 "application/xml; charset=utf-8",
-                lambda posts, site: sitemap_xml(static_paths(), posts, site),
+                lambda db, site: sitemap_xml(static_paths(), queries.visible_posts(db), site),
             ),
         }
     )
@@ -90,17 +106,17 @@ def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
 
 
 class Listings:
-    """Feeds and sitemap: documents of every visible post, built once per change of the posts.
+    """Feeds and sitemap: documents of the visible posts, built once per change of the posts.
 
-    A site of 1,000 posts takes seconds to render as a feed (``scripts/bench --only serve``),
-    and feed readers poll; so each process keeps the last bodies, keyed by
+    A site of 1,000 posts takes seconds to render as a sitemap and full feed (``scripts/bench
+    --only serve``), and feed readers poll; so each process keeps the last bodies, keyed by
     ``content_version``, which a single cheap query reads per request.
 
     Args:
-        documents: Per path, the media type and the builder from posts and site to the body.
+        documents: Per path, the media type and the builder from a database session and the site to the body.
     """
 
-    def __init__(self, documents: dict[str, tuple[str, Callable[[list[PostDetail], Site], bytes]]]):
+    def __init__(self, documents: dict[str, tuple[str, Callable[[Session, Site], bytes]]]):
         self.documents = documents
         self._built = functools.lru_cache(maxsize=len(documents))(self._build)  # the current version of each, roughly
 
@@ -115,7 +131,7 @@ class Listings:
     def _build(self, path: str, version: tuple[int, str], site: Site) -> tuple[bytes, str]:
         # ``version`` is unused but part of the cache key: a change of the posts builds anew.
         with database.session() as db:
-            body = self.documents[path][1](queries.visible_posts(db), site)
+            body = self.documents[path][1](db, site)
         return body, _etag(body)
 
 

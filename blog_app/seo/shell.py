@@ -89,10 +89,14 @@ def _attributes(tag: str) -> dict[str, str | None]:
     return parser.attributes
 
 
+def build_dir() -> pathlib.Path:
+    """The folder of the production build's static files: prerendered pages, the shell, assets."""
+    return get_web_dir() / Dirs.STATIC / get_config().frontend_path.strip("/")
+
+
 def shell_path() -> pathlib.Path:
     """Where the production build keeps the client shell of dynamic routes."""
-    static_dir = get_web_dir() / Dirs.STATIC / get_config().frontend_path.strip("/")
-    return static_dir / ReactRouter.SPA_FALLBACK
+    return build_dir() / ReactRouter.SPA_FALLBACK
 
 
 def load_shell() -> str | None:

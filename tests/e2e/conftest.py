@@ -17,6 +17,7 @@ from tests.support.accessibility import read_axe_source
 from tests.support.e2e_site import (
     ARCHIVE_POSTS,
     ARTIFACTS,
+    FEED_POSTS,
     HOSTILE_SLUGS,
     SEO_WEB_WORKDIR,
     SITE,
@@ -111,6 +112,7 @@ def server(seo_content, tmp_path_factory):
         BLOG_CONTENT_DIR=str(seo_content),
         DEPLOY_URL=SITE,
         REFLEX_WEB_WORKDIR=str(SEO_WEB_WORKDIR),
+        BLOG_FEED_POSTS=str(FEED_POSTS),
     )
     command = ["run", "--env", "prod", "--frontend-port", str(free_port())]
     log_dir = tmp_path_factory.mktemp("seo-server")

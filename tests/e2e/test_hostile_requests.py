@@ -169,6 +169,9 @@ def test_every_response_carries_the_security_headers(server, path):
     assert status < 500
     for name, value in SECURITY_HEADERS:
         assert headers.get(name.decode()) == value.decode(), f"{path}: {name.decode()}"
+    policy = headers["content-security-policy"]
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'"):
+        assert directive in policy.split("; "), f"{path}: {directive} missing from {policy}"
 
 
 def test_the_frontend_scripts_carry_the_security_headers(server):

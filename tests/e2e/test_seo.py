@@ -24,6 +24,7 @@ from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
 from harness.browser import assert_page_is_clean, body_text, new_driver, save_full_page_screenshot, wait_for
 from tests.support.e2e_site import (
     DRAFT,
+    FEED_POSTS,
     SCHEDULED,
     SEO_WEB_WORKDIR,
     SITE,
@@ -215,8 +216,6 @@ def test_index_and_every_static_page_have_their_own_tags(http):
         assert only(head_values(doc, "name", "twitter:card"), path) == "summary_large_image"
         for attribute, key in (("name", "description"), ("property", "og:title"), ("property", "og:description")):
             assert only(head_values(doc, attribute, key), f"{path} {key}"), f"{path}: empty {key}"
-    # The server sends /frameworks to its folder, which is why the canonical address is the folder.
-    assert http.get("/frameworks").headers["location"].endswith("/frameworks/")
     index = page(http, "/")
     assert head_titles(index) == [SITE_NAME]
     assert head_values(index, "property", "og:title") == [SITE_NAME]
@@ -227,6 +226,17 @@ def test_index_and_every_static_page_have_their_own_tags(http):
     assert head_values(explorer, "name", "description") == [FRAMEWORKS_DESCRIPTION]
 
 
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [("/frameworks", "/frameworks/"), ("/frameworks?pro=async&q=a%20b", "/frameworks/?pro=async&q=a%20b")],
+)
+def test_a_page_asked_for_without_its_trailing_slash_moves_there_permanently(http, path, location):
+    # The canonical address is the folder (/frameworks/); a permanent redirect keeps one address per page.
+    response = http.get(path)
+    assert (response.status_code, response.headers["location"]) == (308, location)
+    assert http.get(location).status_code == 200
+
+
 @pytest.mark.parametrize("path", ["/", f"/blog/{SEED}", "/blog/no-such-post", "/no/such/page"])
 def test_every_page_head_links_the_feeds(http, path):
     doc = lxml.html.document_fromstring(http.get(path).text)
@@ -234,8 +244,15 @@ def test_every_page_head_links_the_feeds(http, path):
     assert links(doc, "alternate", "application/atom+xml") == ["/atom.xml"]
 
 
+def sitemap_posts(http) -> list[str]:
+    """The post addresses the sitemap lists, in its order (newest first)."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [url.findtext("s:loc", namespaces=namespace) for url in ET.fromstring(http.get("/sitemap.xml").content)]
+    return [loc for loc in locs if "/blog/" in loc]
+
+
 @pytest.mark.parametrize(("path", "version"), [("/rss.xml", "rss20"), ("/atom.xml", "atom10")])
-def test_feeds_carry_every_post_in_full_with_absolute_links(http, seo_content, path, version):
+def test_feeds_carry_the_newest_posts_in_full_with_absolute_links(http, seo_content, path, version):
     response = http.get(path)
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
@@ -243,7 +260,9 @@ def test_feeds_carry_every_post_in_full_with_absolute_links(http, seo_content, p
     assert feed.version == version
     assert feed.feed.title == SITE_NAME
     titles = [entry.title for entry in feed.entries]
-    assert len(titles) == len(published_slugs(seo_content))
+    # BLOG_FEED_POSTS of the site's posts: the newest, in the sitemap's order, which still lists them all.
+    assert FEED_POSTS < len(published_slugs(seo_content)) == len(sitemap_posts(http))
+    assert [entry.link for entry in feed.entries] == sitemap_posts(http)[:FEED_POSTS]
     assert DRAFT["title"] not in titles and SCHEDULED["title"] not in titles
     assert UNPUBLISHED_WORD not in response.text
     assert titles[:3] == [GUIDE_TITLE, TRICKY_TITLE, SEED_TITLE]  # newest first
@@ -260,6 +279,43 @@ def test_feeds_carry_every_post_in_full_with_absolute_links(http, seo_content, p
     tricky = feed.entries[1].content[0].value
     assert f'href="{SITE}/blog/{SEED}"' in tricky
     assert f'href="{SITE}/blog/{TRICKY_SLUG}#later"' in tricky
+
+
+def test_the_rss_channel_and_its_image_link_to_the_site_and_only_atom_link_names_the_feed(http):
+    channel = ET.fromstring(http.get("/rss.xml").content).find("channel")
+    assert channel.findtext("link") == f"{SITE}/"
+    assert channel.find("image").findtext("link") == f"{SITE}/"
+    assert channel.find("image").findtext("url") == f"{SITE}/og-default.png"
+    self_links = channel.findall("{http://www.w3.org/2005/Atom}link")
+    assert [(link.get("rel"), link.get("href")) for link in self_links] == [("self", f"{SITE}/rss.xml")]
+    assert f"{SITE}/rss.xml" not in [element.text for element in channel.iter()]
+    atom = feedparser.parse(http.get("/atom.xml").content).feed
+    assert {(link.rel, link.href) for link in atom.links} == {("self", f"{SITE}/atom.xml"), ("alternate", f"{SITE}/")}
+
+
+@pytest.mark.parametrize("path", ["/rss.xml", "/atom.xml"])
+def test_every_link_in_the_feeds_resolves_on_the_server(http, path):
+    # The feeds name the public address (DEPLOY_URL); this server answers for it locally.
+    feed = feedparser.parse(http.get(path).content)
+    addresses = {
+        feed.feed.link,
+        feed.feed.image.href if "image" in feed.feed else "",
+        *(x.href for x in feed.feed.links),
+    }
+    for entry in feed.entries:
+        addresses |= {entry.link, entry.id}
+        content = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+        addresses |= set(content.xpath(".//a/@href | .//img/@src"))
+    local = {address.split("#")[0].removeprefix(SITE) for address in addresses if address.startswith(SITE)}
+    assert {"/", path, f"/blog/{SEED}", "/blog/github-python_top_language_2024.webp"} <= local
+    # A link to a page's folder without its slash (/frameworks, as authors write it) may move once, permanently.
+    answers = {address: http.get(address or "/", follow_redirects=True) for address in sorted(local)}
+    broken = {
+        address: [*(hop.status_code for hop in response.history), response.status_code]
+        for address, response in answers.items()
+        if response.status_code != 200 or any(hop.status_code != 308 for hop in response.history)
+    }
+    assert not broken, f"links in {path} that do not answer 200: {broken}"
 
 
 def test_feeds_answer_304_when_unchanged(http):

@@ -165,8 +165,7 @@ def open_filters_and_pick(browser: WebDriver, site: Site) -> str:
     emulate_phone(browser)
     browser.get(site.url + "/frameworks")
     wait_for(lambda: f"{len(SEED_FRAMEWORKS)} of" in body_text(browser), message="the explorer")
-    browser.find_element(By.CSS_SELECTOR, ".filters-toggle").click()
-    wait_for(lambda: "open" in facets_class(browser), message="the filters panel open")
+    open_filters(browser)
     facet(browser, "Pros", "performance").click()
     wait_for(lambda: card_names(browser) == ["FastAPI"], message="the filtered cards")
     return site.remember_tab(browser)
@@ -213,13 +212,19 @@ def test_with_redis_a_crash_keeps_the_view_in_the_url_but_not_the_tab_state(site
         site.remember_tab(browser)
         wait_for(lambda: card_names(browser) == ["FastAPI"], message="the filter from the URL, applied again")
         assert "pro=performance" in browser.current_url and "open" not in facets_class(browser)
-        browser.find_element(By.CSS_SELECTOR, ".filters-toggle").click()
+        open_filters(browser)
         assert_next_filter_works(browser)
 
 
 def current_token(browser: WebDriver) -> str:
     """The tab's token, as Reflex keeps it in session storage."""
     return browser.execute_script("return window.sessionStorage.getItem('token')")
+
+
+def open_filters(browser: WebDriver) -> None:
+    """Open the filters panel (phone width) and wait until it is open: the click is a round trip to the server."""
+    browser.find_element(By.CSS_SELECTOR, ".filters-toggle").click()
+    wait_for(lambda: "open" in facets_class(browser), message="the filters panel to open")
 
 
 def assert_next_filter_works(browser: WebDriver) -> None:
@@ -251,7 +256,7 @@ def test_without_redis_the_page_reconnects_and_starts_afresh(site):
             wait_for(lambda: "open" not in facets_class(browser), message="the fresh state")
             wait_for(lambda: card_names(browser) == ["FastAPI"], message="the filter from the URL, applied again")
             assert "pro=performance" in browser.current_url
-            browser.find_element(By.CSS_SELECTOR, ".filters-toggle").click()
+            open_filters(browser)
             assert_next_filter_works(browser)
     finally:
         restart(site, site.env, signal.SIGTERM)  # back to the site the other tests expect

@@ -20,6 +20,8 @@ UNPUBLISHED_WORD = "zanzibar"
 # AppHarnessProd's .web-test and a developer's .web.
 SITE = "https://blog.example.test"
 SEO_WEB_WORKDIR = settings.PROJECT_ROOT / ".web-seo"
+# How many posts that server's feeds carry (BLOG_FEED_POSTS): fewer than it publishes.
+FEED_POSTS = 5
 # Everything that could break out of a <title>, an attribute or the JSON-LD <script>.
 TRICKY_SLUG = "markup-in-titles"
 TRICKY_TITLE = """Tags & "quotes": why </script> isn't a <title>"""

@@ -10,7 +10,8 @@ from harness.browser import wait_for
 
 def card_titles(driver: WebDriver) -> list[str]:
     """The titles of the post cards on the index, in order."""
-    return [heading.text for heading in driver.find_elements(By.CSS_SELECTOR, "article.post-card h2")]
+    # One script call: the list may re-render while we read it.
+    return driver.execute_script("return [...document.querySelectorAll('article.post-card h2')].map(h => h.innerText)")
 
 
 def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:

@@ -76,8 +76,50 @@ def test_optional_fields_and_defaults():
     assert document.meta.description == ""
 
 
-def test_unknown_field_is_a_warning_not_an_error():
+def test_unknown_field_is_a_warning_naming_the_closest_known_one():
     document = parse_post("content/x.md", b"---\ntitle: t\nauthor: a\ndate: 2024-01-01\ntitel: typo\n---\nHi\n")
     assert [str(w) for w in document.warnings] == [
-        "content/x.md:5: warning: unknown front matter field 'titel' (ignored)"
+        "content/x.md:5: warning: unknown front matter field 'titel' (ignored; did you mean 'title'?)"
     ]
+
+
+def test_unknown_field_like_no_known_one_lists_them_all():
+    document = parse_post("content/x.md", b"---\ntitle: t\nauthor: a\ndate: 2024-01-01\nzzz: 1\n---\nHi\n")
+    assert [str(w) for w in document.warnings] == [
+        "content/x.md:5: warning: unknown front matter field 'zzz' (ignored; known fields: title, author, date, "
+        "slug, description, image, meta, keywords, tags, draft, updated)"
+    ]
+
+
+def test_every_invalid_field_is_reported_at_its_line_in_field_order():
+    text = "---\ndraft: yes please\nmeta: 3\nupdated: soon\ntitle: t\nauthor: [a]\ndate: 2024-01-01\n---\n"
+    assert errors_of(text) == [
+        "content/bad.md:6: front matter field 'author' must be text, not list",
+        "content/bad.md:3: front matter field 'meta' must be a list of {name, content} entries",
+        "content/bad.md:2: front matter field 'draft' must be true or false, not 'yes please'",
+        "content/bad.md:4: front matter field 'updated' is not a valid date: 'soon' (use YYYY-MM-DD)",
+    ]
+
+
+def test_keywords_gather_meta_keywords_and_tags_without_repeats():
+    document = parse_post(
+        "content/x.md",
+        b"---\ntitle: t\nauthor: a\ndate: 2024-01-01\ntags: [web, Python]\nkeywords: python, apps\n"
+        b"meta: [{name: keywords, content: 'AI, python'}, {name: robots, content: none}]\n---\nHi\n",
+    )
+    assert document.meta.keywords == ("AI", "python", "apps", "web")
+    assert not document.warnings
+
+
+def test_an_unusable_cover_image_is_a_warning_and_no_cover():
+    document = parse_post("content/x.md", b"---\ntitle: t\nauthor: a\ndate: 2024-01-01\nimage: data:x\n---\nHi\n")
+    assert document.meta.image == ""
+    assert [str(w) for w in document.warnings] == [
+        "content/x.md:5: warning: image 'data:x' is not a site path or http(s) URL; the post has no cover"
+    ]
+
+
+def test_an_editor_schema_line_is_a_comment_to_the_parser():
+    text = b"---\n# yaml-language-server: $schema=../front-matter.schema.json\ntitle: t\nauthor: a\ndate: 2024-01-01\n---\nHi\n"
+    document = parse_post("content/x.md", text)
+    assert (document.meta.title, document.meta.line_of("title"), document.warnings) == ("t", 3, [])

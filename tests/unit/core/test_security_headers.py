@@ -10,7 +10,7 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from blog_app.core.security_headers import SECURITY_HEADERS, SecurityHeaders
+from blog_app.core.security_headers import SECURITY_HEADERS, SecurityHeaders, content_security_policy
 
 with warnings.catch_warnings():
     # Starlette 1.x suggests a successor of httpx for its test client; httpx is what the project pins.
@@ -38,8 +38,18 @@ def boom(request):
     raise RuntimeError("a bug")
 
 
+def directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (directive.split() for directive in policy.split(";"))}
+
+
 @pytest.fixture
-def client(tmp_path):
+def script_hashes():
+    """The hash set the middleware is given; a test may change it between requests."""
+    return {"current": frozenset({"sha256-AAAA"})}
+
+
+@pytest.fixture
+def client(tmp_path, script_hashes):
     (tmp_path / "app.js").write_text("boot()")
     app = Starlette(
         routes=[
@@ -51,7 +61,8 @@ def client(tmp_path):
             Mount("/assets", StaticFiles(directory=tmp_path)),
         ]
     )
-    with TestClient(SecurityHeaders(app), raise_server_exceptions=False) as test_client:
+    middleware = SecurityHeaders(app, script_hashes=lambda: script_hashes["current"])
+    with TestClient(middleware, raise_server_exceptions=False) as test_client:
         yield test_client
 
 
@@ -62,6 +73,7 @@ def test_every_http_answer_carries_the_headers(client, path, status):
     response = client.get(path)
     assert response.status_code == status
     assert {name: response.headers.get(name) for name in EXPECTED} == EXPECTED
+    assert response.headers["content-security-policy"] == content_security_policy({"sha256-AAAA"})
 
 
 def test_a_response_that_sets_a_header_itself_keeps_its_own(client):
@@ -82,3 +94,26 @@ def test_websockets_pass_through(client):
     with client.websocket_connect("/ws") as socket:
         socket.send_text("hello")
         assert socket.receive_text() == "hello"
+
+
+def test_the_policy_allows_only_the_sites_scripts_and_the_given_inline_ones():
+    policy = directives(content_security_policy({"sha256-BBBB", "sha256-AAAA"}))
+    assert policy["script-src"] == ["'self'", "'sha256-AAAA'", "'sha256-BBBB'"]
+    assert policy["default-src"] == ["'self'"]
+    assert (policy["object-src"], policy["base-uri"], policy["frame-ancestors"]) == (["'none'"], ["'self'"], ["'self'"])
+    assert "'unsafe-inline'" in policy["style-src"], "Radix Themes and Emotion write styles at run time"
+    assert policy["connect-src"] == ["'self'"]
+
+
+def test_a_backend_elsewhere_may_be_reached_over_http_and_its_websocket():
+    policy = directives(content_security_policy((), api_url="https://api.blog.example/base"))
+    assert policy["connect-src"] == ["'self'", "https://api.blog.example", "wss://api.blog.example"]
+    plain = directives(content_security_policy((), api_url="http://10.0.0.5:8000"))
+    assert plain["connect-src"] == ["'self'", "http://10.0.0.5:8000", "ws://10.0.0.5:8000"]
+
+
+def test_the_policy_follows_the_hashes_of_the_build_being_served(client, script_hashes):
+    assert "'sha256-AAAA'" in client.get("/page").headers["content-security-policy"]
+    script_hashes["current"] = frozenset({"sha256-CCCC"})  # a new build
+    policy = directives(client.get("/page").headers["content-security-policy"])
+    assert policy["script-src"] == ["'self'", "'sha256-CCCC'"]

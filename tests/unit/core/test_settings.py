@@ -65,3 +65,17 @@ def test_without_variables_the_app_uses_sqlite_in_the_project_and_no_redis():
     assert config["db_url"] == f"sqlite:///{settings.DEFAULT_SQLITE_PATH}"
     assert config["redis_url"] is None
     assert config["api_url"] == "http://localhost:8000", "Reflex's default: the page's own host"
+
+
+def test_feeds_carry_20_posts_unless_blog_feed_posts_says_otherwise(monkeypatch):
+    monkeypatch.delenv("BLOG_FEED_POSTS", raising=False)
+    assert settings.feed_posts() == 20
+    monkeypatch.setenv("BLOG_FEED_POSTS", " 5 ")
+    assert settings.feed_posts() == 5
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "ten", "2.5"])
+def test_a_feed_size_that_is_not_a_count_of_posts_is_refused_by_name(monkeypatch, value):
+    monkeypatch.setenv("BLOG_FEED_POSTS", value)
+    with pytest.raises(ValueError, match="BLOG_FEED_POSTS"):
+        settings.feed_posts()

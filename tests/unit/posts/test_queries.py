@@ -109,6 +109,12 @@ def test_visible_posts_are_every_post_in_full_newest_first(db):
     assert [k.name for k in seed.keywords][:1] == ["python web frameworks"]
 
 
+def test_visible_posts_can_be_limited_to_the_newest(db):
+    newest = queries.visible_posts(db, limit=3)
+    assert [post.title for post in newest] == [post.title for post in queries.visible_posts(db)][:3]
+    assert newest[1].segments, "still in full"
+
+
 def test_a_revised_post_reports_its_revision_date(sqlite_engine, tmp_path):
     folder = tmp_path / "revised"
     folder.mkdir()

@@ -60,7 +60,7 @@ EXPECTED = {
         "8: warning: image /blog/no-such-chart.webp not found under assets/",
     ],
     "missing-title.md": ["1: missing required front matter field 'title'"],
-    "misspelt-field.md": ["5: warning: unknown front matter field 'drat' (ignored)"],
+    "misspelt-field.md": ["5: warning: unknown front matter field 'drat' (ignored; did you mean 'draft'?)"],
     "no-front-matter.md": ["1: missing front matter: start the file with a '---' block holding title, author and date"],
     "not-utf8.md": ["7: file is not UTF-8 text (byte 0xe9 at offset 66)"],
     "refused-eval.md": [

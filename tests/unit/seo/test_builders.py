@@ -148,6 +148,29 @@ def test_feeds_parse_and_carry_every_post_in_full(build, version):
     assert 'src="https://example.com/blog/chart.webp"' in entry.content[0].value
 
 
+def test_the_rss_channel_links_to_the_site_and_names_itself_only_as_self():
+    channel = ET.fromstring(rss_xml([post()], SITE)).find("channel")
+    assert channel.findtext("link") == "https://example.com/"
+    assert (channel.find("image").findtext("url"), channel.find("image").findtext("link")) == (
+        "https://example.com/og-default.png",
+        "https://example.com/",
+    )
+    [self_link] = channel.findall("{http://www.w3.org/2005/Atom}link")
+    assert (self_link.get("rel"), self_link.get("href")) == ("self", "https://example.com/rss.xml")
+    atom = feedparser.parse(atom_xml([post()], SITE)).feed
+    assert atom.link == "https://example.com/"
+    assert {(link.rel, link.href) for link in atom.links} == {
+        ("self", "https://example.com/atom.xml"),
+        ("alternate", "https://example.com/"),
+    }
+
+
+def test_an_unchanged_feed_is_the_same_document_whenever_it_is_built():
+    # Every process builds its own copy: equal bytes keep one ETag behind a load balancer.
+    assert rss_xml([post()], SITE) == rss_xml([post()], SITE)
+    assert atom_xml([post()], SITE) == atom_xml([post()], SITE)
+
+
 def test_an_empty_site_still_has_valid_feeds():
     assert not feedparser.parse(rss_xml([], SITE)).bozo
     assert not feedparser.parse(atom_xml([], SITE)).bozo

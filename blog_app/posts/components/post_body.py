@@ -1,4 +1,4 @@
-"""Render a post body from its stored segments: prose, headings, zoomable images, code."""
+"""A post's body from its stored segments: prose, headings, zoomable images, code."""
 
 from __future__ import annotations
 

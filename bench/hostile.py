@@ -16,8 +16,9 @@ import time
 from bench.table import Table
 from bench.ws_load import ms
 from harness.hostile import SHIPPED_GUARD, Attack, in_background
-from harness.load import MemorySampler, new_run_id, percentiles, reader_token, run_load
+from harness.load import new_run_id, percentiles, reader_token, run_load
 from harness.readers import READER_ACTIONS, served_site
+from harness.server_sampler import MemorySampler
 
 READERS, SECONDS, THINK = 50, 20, 1.0
 

@@ -2,14 +2,14 @@
 
 The readers run in Node processes (``harness/readers.cjs``, one event loop each, 250 readers at
 most per process), apart from this one; this process starts them, opens the measured window for all
-of them at one instant, samples the servers' memory and CPU and the generators' CPU while they
-act, and checks every answer they report against the database (``harness.readers.Site``).
+of them at one instant, samples the servers' memory, CPU and run-queue wait
+(``harness.server_sampler``) while they act, takes the generators' own account of their CPU and
+event loops, and checks every answer they report against the database (``harness.readers.Site``).
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
 import dataclasses
 import json
 import math
@@ -21,89 +21,20 @@ import subprocess
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
-import psutil
 import redis
 
 from blog_app.core import event_timing, settings
 from harness.event_account import Account, EventLog
 from harness.readers import EXPLORER, SEARCH_WORDS, TIMEOUT, Results, Site
+from harness.server_sampler import Memory, MemorySampler
 
 READERS_SCRIPT = pathlib.Path(__file__).with_name("readers.cjs")
 # scripts/bootstrap.sh installs socket.io-client here, the version Reflex's frontend pins.
 NODE_MODULES = settings.PROJECT_ROOT / ".tools" / "loadgen" / "node_modules"
 READERS_PER_GENERATOR = 250
 TOKEN_MIDDLE = "0000-4000-8000"  # reader tokens look like the frontend's UUIDs
-
-
-class MemorySampler(threading.Thread):
-    """Samples the RSS of processes and their children every ``every`` seconds, until stopped."""
-
-    def __init__(self, pids: list[int], every: float = 2.0):
-        super().__init__(daemon=True)
-        self.roots, self.every = [psutil.Process(pid) for pid in pids], every
-        self.samples: list[tuple[float, int]] = []
-        self.stopped = threading.Event()
-
-    def _sum(self, measure: Callable[[psutil.Process], float]) -> float:
-        total = 0.0
-        for root in self.roots:
-            for process in [root, *root.children(recursive=True)]:
-                with contextlib.suppress(psutil.Error):
-                    total += measure(process)
-        return total
-
-    def rss(self) -> int:
-        """The trees' resident memory now, in bytes."""
-        return int(self._sum(lambda process: process.memory_info().rss))
-
-    def cpu(self) -> float:
-        """The CPU seconds the trees have used so far."""
-        return self._sum(lambda process: sum(process.cpu_times()[:2]))
-
-    def run_queue_wait(self) -> float:
-        """Seconds the trees' threads have spent ready to run but waiting for a core (Linux schedstat)."""
-        return self._sum(_run_queue_wait)
-
-    def run(self) -> None:
-        """Sample until ``stopped`` is set."""
-        started = time.monotonic()
-        while not self.stopped.wait(0 if not self.samples else self.every):
-            self.samples.append((time.monotonic() - started, self.rss()))
-
-
-def _run_queue_wait(process: psutil.Process) -> float:
-    total = 0
-    for task in pathlib.Path(f"/proc/{process.pid}/task").iterdir():
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            total += int((task / "schedstat").read_text().split()[1])
-    return total / 1e9
-
-
-@dataclasses.dataclass
-class Memory:
-    """The server's memory over the measured window: idle, middle and last third, and the trend."""
-
-    idle: int
-    middle: float
-    last: float
-    slope_per_minute: float
-
-    @classmethod
-    def of(cls, idle: int, samples: list[tuple[float, int]]) -> Memory:
-        """Summarise ``samples`` (seconds, bytes); the slope is fitted over the last two thirds."""
-        third = max(1, len(samples) // 3)
-        middle, last = samples[third : 2 * third] or samples, samples[2 * third :] or samples
-        tail = samples[third:]
-        slope = statistics.linear_regression([t for t, _ in tail], [m for _, m in tail]).slope if len(tail) > 2 else 0
-        return cls(idle, statistics.fmean(m for _, m in middle), statistics.fmean(m for _, m in last), slope * 60)
-
-    @property
-    def growth(self) -> float:
-        """The last third against the middle third (0.05 = 5% more)."""
-        return (self.last - self.middle) / self.middle
 
 
 @dataclasses.dataclass

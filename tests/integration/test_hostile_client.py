@@ -18,8 +18,9 @@ import pytest
 
 from blog_app.core import socket_guard
 from harness.hostile import MALFORMED, SHIPPED_GUARD, SOCKETS, Attack, in_background
-from harness.load import MemorySampler, new_run_id, reader_token, run_load
+from harness.load import new_run_id, reader_token, run_load
 from harness.readers import READER_ACTIONS, served_site
+from harness.server_sampler import MemorySampler
 
 READERS, SECONDS, ATTACK_AFTER = 20, 20, 4
 # One client may hold this many sockets; the readers come from the same address, and count.

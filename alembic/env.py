@@ -10,6 +10,7 @@ import blog_app.core.models  # noqa: F401  (registers every table on SQLModel.me
 from alembic import context
 from blog_app.core.database import get_engine
 from blog_app.core.database_file import DatabaseLocationError
+from blog_app.core.search import include_in_autogenerate
 
 config = context.config
 if config.config_file_name and config.attributes.get("engine") is None:
@@ -35,6 +36,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -49,6 +51,8 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            # The search indexes (FTS5 tables, tsvector tables) are the migration's, not the models'.
+            include_name=include_in_autogenerate,
         )
         with context.begin_transaction():
             context.run_migrations()

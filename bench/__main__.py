@@ -25,6 +25,7 @@ BENCHMARKS = {
     "browser": "bench.bench_browser:bench_browser",
     "interaction": "bench.bench_interaction:bench_interaction",
     "explorer": "bench.bench_explorer:bench_explorer",
+    "search": "bench.bench_search:bench_search",
     "watch": "bench.bench_watch:bench_watch",
     "load": "bench.ws_load:bench_load",
     "hostile": "bench.hostile:bench_hostile",

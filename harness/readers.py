@@ -29,7 +29,7 @@ from sqlmodel import Session
 from blog_app.core import event_timing, settings
 from blog_app.explorer.filtering import filter_frameworks
 from blog_app.explorer.params import parse_explorer_params
-from blog_app.explorer.queries import FrameworkRecord, list_frameworks
+from blog_app.explorer.queries import FrameworkRecord, list_frameworks, text_ranks
 from blog_app.posts.queries import visible_posts
 from harness.app_process import AppProcess, app_environment, backend_command, copy_project, free_port, running
 from harness.synthetic_posts import write_posts
@@ -52,6 +52,8 @@ class Site:
     apps: list[AppProcess]
     titles: dict[str, str]
     frameworks: list[FrameworkRecord]
+    # What the explorer's text search finds for each searched text (``text_ranks`` on the site's database).
+    text_matches: dict[str, dict[str, float] | None] = dataclasses.field(default_factory=dict)
     # Where the apps write their account of each event (BLOG_EVENT_TIMING), when they were asked to.
     timing: pathlib.Path | None = None
 
@@ -72,7 +74,7 @@ class Site:
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - a site lives for one run
     def _result_count(self, query_string: str) -> int:
         query = parse_explorer_params(query_string).restricted(self.frameworks)
-        return len(filter_frameworks(self.frameworks, query))
+        return len(filter_frameworks(self.frameworks, query, self.text_matches.get(query.text)))
 
     def wrong_answer(self, action: str, url: str, answer: dict[str, Any] | None) -> bool:
         """Whether ``answer`` (what the page showed when the action ended) is not what the database says."""
@@ -115,8 +117,9 @@ def served_site(
         with Session(engine) as db:
             titles = {post.slug: post.title for post in visible_posts(db)}
             frameworks = list_frameworks(db)
+            matches = {word: text_ranks(db, word) for word in SEARCH_WORDS}
         engine.dispose()
-        yield Site(apps, titles, frameworks, folder / "event-timing" if timing else None)
+        yield Site(apps, titles, frameworks, matches, folder / "event-timing" if timing else None)
 
 
 @dataclasses.dataclass

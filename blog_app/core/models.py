@@ -94,3 +94,32 @@ class Trait(SQLModel, table=True):
     key: str = Field(max_length=200)
     description: str = Field(default="", sa_type=sa.Text)
     position: int = 0
+
+
+class SearchTerm(SQLModel, table=True):
+    """A word the posts contain, as indexed (lowercased), with its stem and how many posts use it.
+
+    The vocabulary search expands a reader's word from: every indexed word with the same stem
+    ("deploying" finds "deployment"), or the words one typo away when the word itself is unknown.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    term: str = Field(max_length=64, unique=True)
+    stem: str = Field(max_length=64, index=True)
+    posts: int = 0
+
+
+class PostProfile(SQLModel, table=True):
+    """The stems that characterise a post and how often it uses each: what related posts are computed from."""
+
+    post_id: int = Field(foreign_key="post.id", primary_key=True, ondelete="CASCADE")
+    stems: dict[str, int] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+class RelatedPost(SQLModel, table=True):
+    """A post worth reading after another one, with its score; ingest computes them, readers' pages filter them."""
+
+    post_id: int = Field(foreign_key="post.id", primary_key=True, ondelete="CASCADE")
+    related_id: int = Field(foreign_key="post.id", primary_key=True, index=True, ondelete="CASCADE")
+    position: int = 0
+    score: float = 0.0

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from sqlmodel import Session, col, select
 
-from blog_app.core import visibility
+from blog_app.core import search, visibility
 from blog_app.core.models import Framework, Post, Trait
 from blog_app.core.visibility import Audience
 from blog_app.explorer.types import FrameworkRecord, FrameworkSection, TraitRecord
@@ -46,6 +46,31 @@ def list_frameworks(db: Session, audience: Audience | None = None) -> list[Frame
             ),
         )
     return list(records.values())
+
+
+def text_ranks(db: Session, text: str, audience: Audience | None = None) -> dict[str, float] | None:
+    """The frameworks ``text`` finds among those ``audience`` may see: slug -> relevance (higher is better).
+
+    The same search as the index's (stems, one typo, phrases, prefixes, ranking by column weight:
+    name, then tagline and trait titles, then trait texts), over the frameworks' search index.
+
+    Returns:
+        The matches, or None when ``text`` holds no word to search for (nothing to filter by).
+    """
+    match = search.resolve(db, text)
+    if not match.groups:
+        return None
+    hits = search.ranked(db, search.FRAMEWORKS, match)
+    rows = db.exec(
+        select(Framework.slug, hits.c.score)
+        .join(hits, hits.c.key == col(Framework.id))
+        .join(Post, col(Post.id) == col(Framework.post_id))
+        .where(visibility.visible_condition(audience or visibility.readers()))
+    ).all()
+    ranks: dict[str, float] = {}
+    for slug, score in rows:
+        ranks[slug] = max(score, ranks.get(slug, score))
+    return ranks
 
 
 def framework_sections(db: Session, post_slug: str) -> dict[str, FrameworkSection]:

@@ -22,6 +22,15 @@ def current_frameworks(audience: Audience) -> tuple[FrameworkRecord, ...]:
         return tuple(queries.list_frameworks(db, audience))
 
 
+@per_content_version(maxsize=256)
+def text_matches(text: str, audience: Audience) -> dict[str, float] | None:
+    """What the explorer's text search finds (``queries.text_ranks``), searched anew only when the posts have changed."""
+    if not text:
+        return None
+    with database.session() as db:
+        return queries.text_ranks(db, text, audience)
+
+
 @per_content_version(maxsize=128)
 def current_view(params: ExplorerParams, audience: Audience) -> ExplorerView:
     """The page for ``params`` (restricted to the known frameworks), built once per view and change of the posts.
@@ -30,4 +39,4 @@ def current_view(params: ExplorerParams, audience: Audience) -> ExplorerView:
     readers ask for the same few views over and over; the tabs showing one view share it, so it
     must never be mutated.
     """
-    return build_view(current_frameworks(audience), params)
+    return build_view(current_frameworks(audience), params, text_matches(params.text, audience))

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from blog_app import routes
-from blog_app.explorer.filtering import facet_counts, facet_titles, filter_frameworks
+from blog_app.explorer.filtering import TextMatches, facet_counts, facet_titles, filter_frameworks
 from blog_app.explorer.params import KINDS, MAX_COMPARE, ExplorerParams
 from blog_app.explorer.types import FrameworkRecord
 
@@ -103,17 +103,20 @@ def section_href(framework: FrameworkRecord) -> str:
     return routes.post_section_url(framework.post_slug, framework.anchor)
 
 
-def build_view(frameworks: Sequence[FrameworkRecord], params: ExplorerParams) -> ExplorerView:
+def build_view(
+    frameworks: Sequence[FrameworkRecord], params: ExplorerParams, text_matches: TextMatches = None
+) -> ExplorerView:
     """The page for ``params`` (already restricted to what ``frameworks`` knows).
 
     Args:
         frameworks: Every framework, in display order.
         params: The reader's params.
+        text_matches: What the search for ``params.text`` found (None: no text to match).
 
     Returns:
-        The view; a focused framework's card comes first.
+        The view; a focused framework's card comes first, then the best text matches.
     """
-    results = filter_frameworks(frameworks, params)
+    results = filter_frameworks(frameworks, params, text_matches)
     results.sort(key=lambda framework: framework.slug != params.focus)
     by_slug = {framework.slug: framework for framework in frameworks}
     compared = [by_slug[slug] for slug in params.compare]
@@ -121,8 +124,8 @@ def build_view(frameworks: Sequence[FrameworkRecord], params: ExplorerParams) ->
         text=params.text,
         total=len(frameworks),
         result_count=len(results),
-        pro_facets=_facet(frameworks, params, "pro"),
-        con_facets=_facet(frameworks, params, "con"),
+        pro_facets=_facet(frameworks, params, "pro", text_matches),
+        con_facets=_facet(frameworks, params, "con", text_matches),
         cards=[_card(framework, params) for framework in results],
         chips=_chips(frameworks, params),
         compare_columns=[CompareColumn(f.slug, f.name, section_href(f)) for f in compared],
@@ -130,8 +133,10 @@ def build_view(frameworks: Sequence[FrameworkRecord], params: ExplorerParams) ->
     )
 
 
-def _facet(frameworks: Sequence[FrameworkRecord], params: ExplorerParams, kind: str) -> list[FacetOption]:
-    counts = facet_counts(frameworks, params, kind)
+def _facet(
+    frameworks: Sequence[FrameworkRecord], params: ExplorerParams, kind: str, text_matches: TextMatches
+) -> list[FacetOption]:
+    counts = facet_counts(frameworks, params, kind, text_matches)
     selected = params.selected(kind)
     return [
         FacetOption(kind, key, title, counts[key], key in selected)

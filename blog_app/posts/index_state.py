@@ -9,7 +9,7 @@ import reflex as rx
 from blog_app.core import run_mode
 from blog_app.posts.index_params import IndexParams, clean_search, parse_index_params
 from blog_app.posts.source import index_to_show
-from blog_app.posts.types import PostSummary
+from blog_app.posts.types import PostSummary, SearchResult
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
 
@@ -18,6 +18,9 @@ class IndexState(FollowsContent, ReadsDatabase, rx.State):
     """The index view; the URL (``?page=&tag=&q=``) is its source of truth."""
 
     posts: list[PostSummary] = []
+    results: list[SearchResult] = []
+    message: str = ""
+    notice: str = ""
     total: int = 0
     page: int = 1
     pages: int = 1
@@ -35,16 +38,28 @@ class IndexState(FollowsContent, ReadsDatabase, rx.State):
     def _load(self) -> None:
         params = parse_index_params(self.router.url.query)
         shown = index_to_show(params, run_mode.current_audience())
-        self.posts = shown.page.posts
+        self.posts, self.results = shown.page.posts, shown.page.results
+        self.message, self.notice = shown.page.message, shown.page.notice
         self.total, self.page, self.pages = shown.page.total, shown.page.page, shown.page.pages
         self.tag, self.tag_name, self.search = params.tag, shown.tag_name, params.q
         self.loaded = True
 
     @rx.event
     def submit_search(self, form_data: dict):
-        """Search from the first page, keeping the keyword filter."""
-        params = IndexParams(tag=self.tag, q=clean_search(str(form_data.get("q", ""))))
-        return rx.redirect(params.url())
+        """Search at once (Enter), from the first page, keeping the keyword filter."""
+        return self._show_search(str(form_data.get("q", "")), replace=False)
+
+    @rx.event
+    def search_as_typed(self, text: str):
+        """Show the results as the reader types (debounced); refining a search replaces its history entry."""
+        return self._show_search(str(text), replace=bool(self.search))
+
+    def _show_search(self, text: str, replace: bool):
+        # Client-side navigation: the URL stays the shareable truth, and on_load reads the new view.
+        params = IndexParams(tag=self.tag, q=clean_search(text))
+        if params.q == self.search and self.page == 1:
+            return None
+        return rx.redirect(params.url(), replace=replace and bool(params.q))
 
     def _url(self, **changes) -> str:
         return dataclasses.replace(IndexParams(page=self.page, tag=self.tag, q=self.search), **changes).url()

@@ -10,6 +10,7 @@ from blog_app.posts.components.keywords import keyword_chips
 from blog_app.posts.components.post_body import post_body
 from blog_app.posts.components.post_card import cover_image, post_byline
 from blog_app.posts.components.publication import status_banner
+from blog_app.posts.components.related_posts import related_posts
 from blog_app.posts.components.toc import toc_collapsible, toc_sidebar
 from blog_app.posts.post_state import PostState
 from blog_app.posts.types import PostLink
@@ -56,16 +57,21 @@ def neighbour_link(link: rx.Var[PostLink], label: str, align: str) -> rx.Compone
 
 
 def post_footer() -> rx.Component:
-    """Previous / next posts and the way back."""
-    return rx.el.nav(
-        rx.grid(
-            neighbour_link(PostState.newer, "← Newer post", "left"),
-            neighbour_link(PostState.older, "Older post →", "right"),
-            columns=rx.breakpoints(initial="1", sm="2"),
-            spacing="4",
+    """Related posts, previous / next posts and the way back."""
+    return rx.el.footer(
+        related_posts(PostState.related),
+        rx.el.nav(
+            rx.grid(
+                neighbour_link(PostState.newer, "← Newer post", "left"),
+                neighbour_link(PostState.older, "Older post →", "right"),
+                columns=rx.breakpoints(initial="1", sm="2"),
+                spacing="4",
+            ),
+            rx.link(
+                "Back to all posts", href=routes.INDEX, size="2", margin_top="var(--space-5)", display="inline-block"
+            ),
+            aria_label="More posts",
         ),
-        rx.link("Back to all posts", href=routes.INDEX, size="2", margin_top="var(--space-5)", display="inline-block"),
-        aria_label="More posts",
         class_name="post-footer",
     )
 

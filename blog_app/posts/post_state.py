@@ -1,4 +1,4 @@
-"""State of a post page: the post whose slug is in the URL, and its neighbours."""
+"""State of a post page: the post whose slug is in the URL, its neighbours and related posts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import reflex as rx
 
 from blog_app.core import run_mode
 from blog_app.posts.source import post_to_show
-from blog_app.posts.types import PostDetail, PostLink
+from blog_app.posts.types import PostDetail, PostLink, RelatedLink
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
 
@@ -17,6 +17,7 @@ class PostState(FollowsContent, ReadsDatabase, rx.State):
     post: PostDetail = PostDetail()
     newer: PostLink = PostLink()
     older: PostLink = PostLink()
+    related: list[RelatedLink] = []
     loaded: bool = False
     found: bool = False
     # The slug ``post`` / ``found`` were loaded for; the page compares it with the address.
@@ -35,5 +36,6 @@ class PostState(FollowsContent, ReadsDatabase, rx.State):
         self.post = shown.detail if shown else PostDetail()
         self.newer = (shown and shown.newer) or PostLink()
         self.older = (shown and shown.older) or PostLink()
+        self.related = shown.related if shown else []
         self.loaded = True
         self.loaded_slug = slug

@@ -16,10 +16,11 @@ from sqlmodel import Session, col, func, select
 
 from blog_app.content.segments import Segment, TocEntry
 from blog_app.core import visibility
-from blog_app.core.models import Keyword, Post, PostKeyword
+from blog_app.core.models import Keyword, Post, PostKeyword, RelatedPost
 from blog_app.core.visibility import Audience
+from blog_app.posts import search
 from blog_app.posts.index_params import PAGE_SIZE, IndexParams
-from blog_app.posts.types import KeywordRef, PostDetail, PostLink, PostPage, PostSummary
+from blog_app.posts.types import KeywordRef, PostDetail, PostLink, PostPage, PostSummary, RelatedLink, SearchResult
 
 
 def format_date(day: dt.date) -> str:
@@ -35,22 +36,65 @@ def visible_posts(db: Session, audience: Audience | None = None, limit: int | No
 
 
 def search_posts(db: Session, query: IndexParams, audience: Audience | None = None) -> PostPage:
-    """The posts of one index page, filtered by keyword and search words, newest first.
+    """The posts of one index page: filtered by keyword, newest first, or for a search, best match first.
 
-    Every search word must appear (case-insensitively) in the title, description or body.
-    Only posts ``audience`` may see (default: readers) are counted and listed.
+    A search (``query.q``) ranks by relevance (``blog_app.posts.search``); its results carry
+    snippets. Only posts ``audience`` may see (default: readers) are counted, listed and quoted.
     """
     audience = audience or visibility.readers()
-    conditions = [visibility.visible_condition(audience), *_filters(query)]
-    total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
+    conditions = [visibility.visible_condition(audience), *_tag_filter(query)]
+    if query.q:
+        return _search_page(db, query, conditions, audience)
     offset = (query.page - 1) * PAGE_SIZE
+    total = db.exec(select(func.count()).select_from(Post).where(*conditions)).one()
     posts = db.exec(select(Post).where(*conditions).order_by(*_NEWEST_FIRST).offset(offset).limit(PAGE_SIZE)).all()
+    return PostPage(posts=_summaries(db, posts, audience.today), total=total, page=query.page, pages=_pages(total))
+
+
+def _search_page(
+    db: Session, query: IndexParams, conditions: list[sa.ColumnElement[bool]], audience: Audience
+) -> PostPage:
+    offset = (query.page - 1) * PAGE_SIZE
+    found = search.find_posts(db, query.q, conditions, offset, PAGE_SIZE, tiebreak=_NEWEST_FIRST)
+    results = [
+        SearchResult(**_fields(summary), snippet=found.snippets.get(post.id, []))
+        for post, summary in zip(found.posts, _summaries(db, found.posts, audience.today), strict=True)
+    ]
     return PostPage(
-        posts=_summaries(db, posts, audience.today),
-        total=total,
+        posts=[],
+        total=found.total,
         page=query.page,
-        pages=max(1, math.ceil(total / PAGE_SIZE)),
+        pages=_pages(found.total),
+        results=results,
+        message=found.message,
+        notice=found.notice,
     )
+
+
+def _fields(summary: PostSummary) -> dict:
+    return {field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)}
+
+
+def _pages(total: int) -> int:
+    return max(1, math.ceil(total / PAGE_SIZE))
+
+
+def related_posts(db: Session, slug: str, audience: Audience | None = None, limit: int = 3) -> list[RelatedLink]:
+    """Up to ``limit`` posts to read after ``slug``, best first, among those ``audience`` (default: readers) may see.
+
+    Ingest stores each post's best related posts whatever their status; visibility is checked
+    here, at read time, so a draft that gets published joins the lists without a re-ingest.
+    """
+    audience = audience or visibility.readers()
+    source = select(Post.id).where(Post.slug == slug).scalar_subquery()
+    rows = db.exec(
+        select(Post.slug, Post.title, Post.description)
+        .join(RelatedPost, col(RelatedPost.related_id) == col(Post.id))
+        .where(col(RelatedPost.post_id) == source, visibility.visible_condition(audience))
+        .order_by(col(RelatedPost.position))
+        .limit(limit)
+    ).all()
+    return [RelatedLink(*row) for row in rows]
 
 
 def keyword_name(db: Session, slug: str) -> str | None:
@@ -99,15 +143,11 @@ def keywords_by_post(db: Session, post_ids: list[int | None]) -> dict[int, list[
 _NEWEST_FIRST = (col(Post.published).desc(), col(Post.title))
 
 
-def _filters(query: IndexParams) -> list[sa.ColumnElement[bool]]:
-    conditions: list[sa.ColumnElement[bool]] = []
-    if query.tag:
-        tagged = select(PostKeyword.post_id).join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
-        conditions.append(col(Post.id).in_(tagged.where(Keyword.slug == query.tag)))
-    for word in query.q.split():
-        columns = (col(Post.title), col(Post.description), col(Post.body_text))
-        conditions.append(sa.or_(*(column.icontains(word, autoescape=True) for column in columns)))
-    return conditions
+def _tag_filter(query: IndexParams) -> list[sa.ColumnElement[bool]]:
+    if not query.tag:
+        return []
+    tagged = select(PostKeyword.post_id).join(Keyword, col(Keyword.id) == col(PostKeyword.keyword_id))
+    return [col(Post.id).in_(tagged.where(Keyword.slug == query.tag))]
 
 
 def status_label(status: str, published: dt.date) -> str:
@@ -142,7 +182,7 @@ def _details(db: Session, posts: list[Post], today: dt.date) -> list[PostDetail]
     summaries = _summaries(db, posts, today)
     return [
         PostDetail(
-            **{field.name: getattr(summary, field.name) for field in dataclasses.fields(summary)},
+            **_fields(summary),
             segments=[Segment.from_dict(segment) for segment in post.segments],
             toc=[TocEntry.from_dict(entry) for entry in post.toc],
             word_count=post.word_count,

@@ -17,16 +17,17 @@ from blog_app.core.content_version import per_content_version
 from blog_app.core.visibility import Audience
 from blog_app.posts import queries
 from blog_app.posts.index_params import IndexParams
-from blog_app.posts.types import PostDetail, PostLink, PostPage
+from blog_app.posts.types import PostDetail, PostLink, PostPage, RelatedLink
 
 
 @dataclasses.dataclass(frozen=True)
 class ShownPost:
-    """A post as its page shows it, with its neighbours."""
+    """A post as its page shows it, with its neighbours and the posts related to it."""
 
     detail: PostDetail
     newer: PostLink | None
     older: PostLink | None
+    related: list[RelatedLink] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,8 +61,8 @@ def index_to_show(params: IndexParams, audience: Audience) -> ShownIndex:
 def stored_post(slug: str, audience: Audience) -> ShownPost | None:
     """The post, read anew only when the posts have changed.
 
-    Opening a post reads the post, its neighbours among every visible post and its framework
-    sections (three queries, the second growing with the site); readers open the same posts
+    Opening a post reads the post, its neighbours among every visible post, its related posts
+    and its framework sections (four queries, the second growing with the site); readers open the same posts
     over and over (``scripts/bench --only interaction``).
     """
     with database.session() as db:
@@ -69,9 +70,10 @@ def stored_post(slug: str, audience: Audience) -> ShownPost | None:
         if detail is None:
             return None
         newer, older = queries.adjacent_posts(db, slug, audience)
+        related = queries.related_posts(db, slug, audience)
         sections = explorer.queries.framework_sections(db, slug)
     detail.segments = explorer.link_framework_headings(detail.segments, sections)
-    return ShownPost(detail, newer, older)
+    return ShownPost(detail, newer, older, related)
 
 
 @per_content_version(maxsize=256)

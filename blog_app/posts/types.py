@@ -1,10 +1,11 @@
-"""What the post pages show: cards, a whole post, links between posts, a page of the index (plain data)."""
+"""What the post pages show: cards, search results, a whole post, links between posts, a page of the index (plain data)."""
 
 from __future__ import annotations
 
 import dataclasses
 
 from blog_app.content.segments import Segment, TocEntry
+from blog_app.core.search import SnippetPart
 
 
 @dataclasses.dataclass
@@ -35,6 +36,13 @@ class PostSummary:
 
 
 @dataclasses.dataclass
+class SearchResult(PostSummary):
+    """A post card among search results: the passage that matched, its matched words marked."""
+
+    snippet: list[SnippetPart] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
 class PostDetail(PostSummary):
     """Everything the post page renders."""
 
@@ -54,10 +62,32 @@ class PostLink:
 
 
 @dataclasses.dataclass
+class RelatedLink:
+    """A post to read next, under another post: its title and description."""
+
+    slug: str = ""
+    title: str = ""
+    description: str = ""
+
+
+@dataclasses.dataclass
 class PostPage:
-    """One page of the index."""
+    """One page of the index: posts newest first, or, for a search, results best first.
+
+    Attributes:
+        posts: The cards when browsing (empty for a search).
+        total: How many posts the view holds in all.
+        page: This page's number.
+        pages: How many pages there are.
+        results: The cards of a search, best match first.
+        message: Why a search looked for nothing (its text held no word), else "".
+        notice: What the reader should know about a search's results (a typo forgiven), else "".
+    """
 
     posts: list[PostSummary]
     total: int
     page: int
     pages: int
+    results: list[SearchResult] = dataclasses.field(default_factory=list)
+    message: str = ""
+    notice: str = ""

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, delete, select
 
 from blog_app.content.frameworks import FrameworkEntry
+from blog_app.core import search
 from blog_app.core.models import Framework, Trait
 
 # Frameworks written per statement: bounds the rows held in memory during a cold ingest.
@@ -59,6 +60,21 @@ def _insert(db: Session, batch: list[tuple[int, int, FrameworkEntry]]) -> None:
     ]
     if traits:
         db.execute(sa.insert(Trait), traits)
+    search.write_rows(
+        db,
+        search.FRAMEWORKS,
+        {framework_id: framework_columns(e) for framework_id, (_, _, e) in zip(ids, batch, strict=True)},
+    )
+
+
+def framework_columns(entry: FrameworkEntry) -> dict[str, str]:
+    """The text of each column of the frameworks' search index: name, tagline, trait titles, trait texts."""
+    return {
+        "name": entry.name,
+        "tagline": entry.tagline,
+        "traits": "\n".join(trait.title for trait in entry.traits),
+        "details": "\n".join(trait.description for trait in entry.traits),
+    }
 
 
 def delete_frameworks(db: Session, post_ids: list[int]) -> None:
@@ -67,5 +83,6 @@ def delete_frameworks(db: Session, post_ids: list[int]) -> None:
         return
     # Explicit deletes: SQLite only cascades when a connection enabled foreign keys.
     owned = select(Framework.id).where(col(Framework.post_id).in_(post_ids))
+    search.delete_rows(db, search.FRAMEWORKS, list(db.exec(owned)))
     db.exec(delete(Trait).where(col(Trait.framework_id).in_(owned)))
     db.exec(delete(Framework).where(col(Framework.post_id).in_(post_ids)))

@@ -16,6 +16,7 @@ from blog_app.core import content_version
 from blog_app.core.models import Keyword, Post, PostKeyword, utc_now
 from blog_app.publishing.content_files import display_path, duplicate_slugs, missing_images
 from blog_app.publishing.framework_store import delete_frameworks, replace_frameworks
+from blog_app.publishing.search_store import index_posts
 
 
 @dataclasses.dataclass
@@ -53,7 +54,8 @@ def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Pat
     """Bring the database in line with the Markdown files in ``content_dir``.
 
     Unchanged files (same hash) are skipped, changed and new ones parsed and
-    upserted, posts whose file is gone removed, all in one transaction. A file
+    upserted, posts whose file is gone removed, and the search index, vocabulary and related
+    posts brought in line, all in one transaction. A file
     that fails to parse is reported and skipped; its previous version stays.
 
     Args:
@@ -76,12 +78,13 @@ def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Pat
         files = {path.relative_to(content_dir).as_posix(): path for path in sorted(content_dir.rglob("*.md"))}
         documents = _parse_changed(files, stored, report, assets_dir)
         _reject_duplicate_slugs(documents, stored, files, report)
-        _store_posts(db, documents, stored)
+        posts = _store_posts(db, documents, stored)
         report.loaded.extend(document.source_path for document in documents.values())
-        for key, row in stored.items():
-            if key not in files:
-                _remove_post(db, row)
-                report.removed.append(display_path(content_dir / key))
+        gone = [row for key, row in stored.items() if key not in files]
+        index_posts(db, {posts[key].id: document for key, document in documents.items()}, [row.id for row in gone])
+        for row in gone:
+            _remove_post(db, row)
+            report.removed.append(display_path(content_dir / row.source_path))
         _remove_orphan_keywords(db)
         db.commit()
     content_version.forget_versions()
@@ -137,8 +140,8 @@ def _reject_duplicate_slugs(
             del documents[key]
 
 
-def _store_posts(db: Session, documents: dict[str, Document], stored: dict[str, _Stored]) -> None:
-    """Insert or update every parsed post, then relink their keywords.
+def _store_posts(db: Session, documents: dict[str, Document], stored: dict[str, _Stored]) -> dict[str, Post]:
+    """Insert or update every parsed post, then relink their keywords; the posts by file key.
 
     One flush for all posts: flushing per post makes the session re-scan every
     object it holds each time, which grows quadratically with the number of posts.
@@ -156,6 +159,7 @@ def _store_posts(db: Session, documents: dict[str, Document], stored: dict[str, 
     if links:  # a core executemany: building thousands of ORM objects costs more than the insert
         db.exec(sa.insert(PostKeyword), params=links)
     replace_frameworks(db, {posts[key].id: document.frameworks for key, document in documents.items()}, updated)
+    return posts
 
 
 def _store_post(db: Session, document: Document, key: str, existing: _Stored | None) -> Post:

@@ -21,6 +21,8 @@ PAGES = {
     "index": ("/", "article.post-card h2"),
     "post": ("/blog/top-python-web-frameworks-2024", "article.post-article h1"),
     "guide": ("/blog/writing-posts", "article.post-article h1"),
+    "search": ("/?q=djnago+apps", "article.search-result mark"),
+    "related": ("/blog/archive-note-05", ".related-posts li"),
     "post-not-found": ("/blog/no-such-post", "main h1"),
     "404": ("/no/such/page", "main h1"),
 }
@@ -34,7 +36,7 @@ def load(driver, base_url: str, page: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", ["index", "post", "post-not-found", "404"])
+@pytest.mark.parametrize("page", ["index", "post", "search", "related", "post-not-found", "404"])
 def test_no_serious_or_critical_accessibility_violation(prod_app, browser, axe_source, page, scheme):
     emulate_color_scheme(browser, scheme)
     load(browser, prod_app.frontend_url, page)

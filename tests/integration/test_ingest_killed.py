@@ -25,6 +25,7 @@ from sqlmodel import SQLModel
 
 import blog_app.core.models  # noqa: F401  (every table on SQLModel.metadata)
 from blog_app.core import settings
+from blog_app.core.search import FRAMEWORKS, POSTS
 from blog_app.publishing.startup import prepare_database
 from harness import services
 from harness.app_process import app_environment
@@ -102,7 +103,7 @@ def load_old_content(url: str, old: pathlib.Path) -> None:
 
 
 def snapshot(url: str) -> dict:
-    """Every post's slug and content hash, and the row count of every table."""
+    """Every post's slug and content hash, and the row count of every table and search index."""
     engine = sa.create_engine(settings.normalize_database_url(url))
     try:
         with engine.connect() as connection:
@@ -111,6 +112,8 @@ def snapshot(url: str) -> dict:
                 name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
                 for name, table in SQLModel.metadata.tables.items()
             }
+            for index in (POSTS, FRAMEWORKS):  # not SQLModel tables: FTS5 / tsvector tables
+                counts[index.table] = connection.execute(sa.text(f"SELECT count(*) FROM {index.table}")).scalar_one()
     finally:
         engine.dispose()
     return {"posts": posts, "counts": counts}
@@ -132,6 +135,7 @@ def assert_killed_run_changed_nothing_then_rerun_completes(url, contents, before
     assert len(after["posts"]) == SYNTHETIC_POSTS + 2 and GONE not in after["posts"]
     assert after["posts"]["staying"] == before["posts"]["staying"]
     assert after["posts"][SEED.stem] != before["posts"][SEED.stem], "the edited seed is the new version"
+    assert after["counts"]["post_search"] == len(after["posts"]), "every post is in the search index"
 
 
 def test_sqlite_ingest_killed_while_writing_keeps_the_previous_content(contents, tmp_path):

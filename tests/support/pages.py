@@ -7,11 +7,21 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from harness.browser import wait_for
 
+CARD_TITLES = "article.post-card h2, article.search-result h2"
+
 
 def card_titles(driver: WebDriver) -> list[str]:
-    """The titles of the post cards on the index, in order."""
+    """The titles of the post cards on the index (or of the search results), in order."""
     # One script call: the list may re-render while we read it.
-    return driver.execute_script("return [...document.querySelectorAll('article.post-card h2')].map(h => h.innerText)")
+    return driver.execute_script(f"return [...document.querySelectorAll('{CARD_TITLES}')].map(h => h.innerText)")
+
+
+def snippets(driver: WebDriver) -> list[tuple[str, list[str]]]:
+    """Each search result's snippet: its text and its marked words, read in one script call."""
+    return driver.execute_script(
+        """return [...document.querySelectorAll('article.search-result .search-snippet')]
+             .map(s => [s.textContent, [...s.querySelectorAll('mark')].map(m => m.textContent)])"""
+    )
 
 
 def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:
@@ -19,8 +29,8 @@ def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:
     driver.get(base_url.rstrip("/") + "/" + query)
     wait_for(
         lambda: (
-            driver.find_elements(By.CSS_SELECTOR, "article.post-card h2")
-            or driver.find_elements(By.CSS_SELECTOR, ".empty-state")
+            driver.find_elements(By.CSS_SELECTOR, CARD_TITLES)
+            or driver.find_elements(By.CSS_SELECTOR, ".empty-state, .search-message")
         ),
         message=f"index {query or '/'} to render",
     )

@@ -1,33 +1,43 @@
-"""The index's search box, active-filter line, pagination and empty state."""
+"""The index's search box, active-filter line, search feedback, pagination and empty state."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 
-def search_form(value: rx.Var[str], on_submit: rx.EventHandler) -> rx.Component:
-    """A search box over titles, descriptions and bodies; Enter searches."""
+def search_form(value: rx.Var[str], on_type: rx.EventHandler, on_submit: rx.EventHandler) -> rx.Component:
+    """The search box: results follow the text as it is typed (after a short pause), Enter shows them at once."""
     return rx.form(
-        rx.flex(
-            rx.input(
-                rx.input.slot(rx.icon("search", size=16)),
-                name="q",
-                default_value=value,
-                key=value,  # a new search from the URL resets the field
-                placeholder="Search posts…",
-                type="search",
-                size="3",
-                aria_label="Search posts",
-                flex="1",
-            ),
-            rx.button("Search", type="submit", size="3", variant="soft"),
-            spacing="2",
+        rx.input(
+            rx.input.slot(rx.icon("search", size=16)),
+            name="q",
+            value=value,
+            on_change=on_type,
+            debounce_timeout=300,
+            placeholder='Search posts…  ("a phrase", prefix*)',
+            type="search",
+            size="3",
+            aria_label="Search posts",
+            auto_complete="off",
             width="100%",
         ),
         on_submit=on_submit,
         role="search",
         width="100%",
         max_width="32rem",
+    )
+
+
+def search_feedback(message: rx.Var[str], notice: rx.Var[str]) -> rx.Component:
+    """Why a search looked for nothing (only punctuation, only words like "the"), or a forgiven typo."""
+    return rx.fragment(
+        rx.cond(
+            message != "",
+            rx.callout(
+                message, icon="info", color_scheme="gray", variant="surface", role="status", class_name="search-message"
+            ),
+        ),
+        rx.cond(notice != "", rx.text(notice, size="2", color=rx.color("gray", 11), class_name="search-notice")),
     )
 
 

@@ -55,7 +55,16 @@ def test_readers_see_only_published_posts_on_the_index(db):
         "The top Python frameworks for building web apps (2024)",
     ]
     found = queries.search_posts(db, IndexParams(q="kestrel"), READERS)
-    assert titles(found.posts) == ["Today's note", "Published note"] and found.total == 2
+    assert sorted(titles(found.results)) == ["Published note", "Today's note"] and found.total == 2
+
+
+def test_related_posts_link_only_to_posts_the_audience_may_see(db):
+    # The four notes share their text, so each is related to the three others, whatever their status.
+    assert set(titles(queries.related_posts(db, "old", AUTHORS))) == {"Draft note", "Today's note", "Scheduled note"}
+    assert titles(queries.related_posts(db, "old", READERS)) == ["Today's note"]
+    # The scheduled post joins the list on its day, with no new ingest.
+    next_day = visibility.readers(dt.date(2026, 11, 26))
+    assert set(titles(queries.related_posts(db, "old", next_day))) == {"Today's note", "Scheduled note"}
 
 
 def test_readers_are_the_default_audience(db):

@@ -6,9 +6,11 @@ import itertools
 from urllib.parse import urlsplit
 
 import pytest
+from sqlmodel import Session
 
 from blog_app.explorer.filtering import facet_counts, facet_titles, filter_frameworks
 from blog_app.explorer.params import MAX_COMPARE, ExplorerParams, parse_explorer_params
+from blog_app.explorer.queries import text_ranks
 from tests.support.fixture_posts import SEED_FRAMEWORKS
 
 
@@ -16,17 +18,12 @@ def names(frameworks) -> list[str]:
     return [framework.name for framework in frameworks]
 
 
-def brute_force(frameworks, pros=(), cons=(), words=()):
-    """An independent reading of the rules: every pro, no con, every word somewhere."""
+def brute_force(frameworks, pros=(), cons=()):
+    """An independent reading of the facet rules: every pro, no con."""
     kept = []
     for framework in frameworks:
         have = {(t.kind, t.key) for t in framework.traits}
-        text = (framework.name + framework.tagline + "".join(t.title + t.description for t in framework.traits)).lower()
-        if (
-            all(("pro", p) in have for p in pros)
-            and not any(("con", c) in have for c in cons)
-            and all(w in text for w in words)
-        ):
+        if all(("pro", p) in have for p in pros) and not any(("con", c) in have for c in cons):
             kept.append(framework.name)
     return kept
 
@@ -150,15 +147,25 @@ def test_refused_con_removes_every_framework_that_has_it(seed_frameworks):
     assert "FastAPI" in names(filter_frameworks(seed_frameworks, ExplorerParams(cons=("performance",))))
 
 
-def test_text_matches_names_taglines_and_trait_texts(seed_frameworks):
+def text_matches(engine, text):
+    """What the frameworks' search index finds for ``text`` (the explorer's text box)."""
+    with Session(engine) as db:
+        return text_ranks(db, text)
+
+
+def test_text_search_ranks_names_taglines_and_traits_and_forgives_a_typo(seed_frameworks, sqlite_engine):
     def search(text):
-        return names(filter_frameworks(seed_frameworks, ExplorerParams(text=text)))
+        return names(filter_frameworks(seed_frameworks, ExplorerParams(text=text), text_matches(sqlite_engine, text)))
 
     assert search("GRADIO") == ["Gradio"]
     assert search("perfectionists") == ["Django"]
     assert search("hugging face") == ["Gradio"]
     assert search("jinja") == ["Flask"]
+    assert search("djnago")[0] == "Django"  # one swapped letter (Reflex, whose traits cite Django, follows)
     assert search("nothing-like-this") == []
+    # A name outweighs a mention in another framework's traits: Dash first, then those citing it.
+    assert search("dash")[0] == "Dash"
+    assert text_matches(sqlite_engine, "?!") is None  # nothing to search for: the text filters nothing
 
 
 def test_every_combination_agrees_with_a_brute_force_reading(seed_frameworks):
@@ -191,12 +198,13 @@ def test_facets_list_every_key_once_with_a_title(seed_frameworks):
         ExplorerParams(cons=("limited-domain", "callbacks"), text="data"),
     ],
 )
-def test_facet_counts_are_what_ticking_the_value_would_leave(seed_frameworks, query):
-    words = query.text.split()
-    for key, count in facet_counts(seed_frameworks, query, "pro").items():
-        assert count == len(brute_force(seed_frameworks, {*query.pros, key}, query.cons, words)), key
-    for key, count in facet_counts(seed_frameworks, query, "con").items():
-        assert count == len(brute_force(seed_frameworks, query.pros, {*query.cons, key}, words)), key
+def test_facet_counts_are_what_ticking_the_value_would_leave(seed_frameworks, sqlite_engine, query):
+    found = text_matches(sqlite_engine, query.text) if query.text else None
+    listed = [f for f in seed_frameworks if found is None or f.slug in found]
+    for key, count in facet_counts(seed_frameworks, query, "pro", found).items():
+        assert count == len(brute_force(listed, {*query.pros, key}, query.cons)), key
+    for key, count in facet_counts(seed_frameworks, query, "con", found).items():
+        assert count == len(brute_force(listed, query.pros, {*query.cons, key})), key
 
 
 def test_shared_con_counts_reflect_both_frameworks(seed_frameworks):

@@ -38,7 +38,7 @@ def db(sqlite_engine, content_dir):
 
 
 def titles(page: queries.PostPage) -> list[str]:
-    return [post.title for post in page.posts]
+    return [post.title for post in page.posts or page.results]
 
 
 def test_newest_first_and_paged(db):
@@ -67,16 +67,17 @@ def test_search_matches_every_word_in_title_description_or_body(db):
         "The top Python frameworks for building web apps (2024)"
     ]
     assert queries.search_posts(db, IndexParams(q="starlette downtime")).total == 0
-    assert titles(queries.search_posts(db, IndexParams(tag="odd", q="note 3"))) == [
-        "Note 13",
-        "Note 03",
-    ]  # substrings match
+    # Words, not substrings: "3" is not in "13"; the keyword filter still applies.
+    assert titles(queries.search_posts(db, IndexParams(tag="odd", q="note 3"))) == ["Note 03"]
+    assert queries.search_posts(db, IndexParams(tag="odd", q="note 3")).posts == []  # results, not browse cards
 
 
-def test_like_wildcards_in_search_are_literal(db):
-    assert queries.search_posts(db, IndexParams(q="100%_done")).total == 14
-    assert queries.search_posts(db, IndexParams(q="%")).total == 14
-    assert queries.search_posts(db, IndexParams(q="_")).total == 14
+def test_punctuation_is_never_syntax(db):
+    assert queries.search_posts(db, IndexParams(q="100%_done")).total == 14  # the words 100 and done
+    for noise in ("%", "_", "*", '"', "AND OR NOT"):
+        page = queries.search_posts(db, IndexParams(q=noise))
+        assert (page.total, page.results) == (0, [])
+        assert page.message.startswith("Type a word to search for"), noise
 
 
 def test_adjacent_posts(db):

@@ -4,7 +4,8 @@ The small version of ``scripts/bench --only load`` (500 readers for 60 s): a pro
 (``reflex run --env prod --backend-only``, SQLite, the shipped posts plus synthetic ones) in a
 subprocess, readers on real Socket.IO connections in a Node process (``harness/readers.cjs``).
 Every action's answer is checked against the database (the post's title, the explorer's result
-count for the filter); latencies are measured but never asserted.
+count for the filter), and the server's account of its events (``BLOG_EVENT_TIMING``) is matched to
+each; latencies are measured but never asserted.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ MEMORY_GROWTH_ALLOWED = 60e6
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    with served_site(tmp_path_factory.mktemp("load"), SYNTHETIC_POSTS) as site:
+    with served_site(tmp_path_factory.mktemp("load"), SYNTHETIC_POSTS, timing=True) as site:
         yield site
 
 
@@ -45,6 +46,15 @@ def test_server_memory_stays_bounded(run):
     memory = run.memory
     assert memory.idle > 0 and memory.middle > 0
     assert memory.last - memory.middle < MEMORY_GROWTH_ALLOWED, memory
+
+
+def test_the_server_accounts_for_every_right_answer(run):
+    # BLOG_EVENT_TIMING: each answered action is matched to the events its tab queued while it waited.
+    accounts = run.accounts()
+    assert sum(len(found) for found in accounts.values()) == len(run.results.answered) > 0
+    handlers = {event["name"].rsplit(".", 1)[-1] for event in run.server_events}
+    assert {"on_load_internal", "on_load", "set_is_hydrated", "toggle_trait", "search"} <= handlers
+    assert all(event["total"] >= event["handler"] >= 0 and event["queued"] >= 0 for event in run.server_events)
 
 
 class WrongSite(Site):

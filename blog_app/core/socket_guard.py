@@ -8,8 +8,8 @@ a client could hold as many sockets and send as many events as it liked, each ev
 event loop every other reader waits on (``tests/integration/test_hostile_client.py``,
 ``python -m bench.hostile``). The guard:
 
-- refuses a websocket beyond ``BLOG_MAX_SOCKETS_PER_CLIENT`` open ones from the same address
-  (default 100; the address is the one Reflex reports, so behind a proxy set ``trusted_proxy_hops``);
+- refuses a websocket beyond ``BLOG_MAX_SOCKETS_PER_CLIENT`` open ones from the same client
+  (default 100; the client's address as Reflex reports it, see ``client_address``);
 - closes a socket that sends a frame larger than ``MAX_FRAME`` characters, a binary frame, a frame
   that is not Engine.IO, or events faster than ``BLOG_EVENTS_PER_SECOND`` (default 20, after a
   burst of ``BURST``);
@@ -30,6 +30,8 @@ import os
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+from reflex_base.config import get_config
 
 logger = logging.getLogger(__name__)
 
@@ -157,12 +159,13 @@ class SocketGuard:
         self.open: collections.Counter[str] = collections.Counter()
         # Read once, when the app is built.
         self.max_sockets, self.rate = max_sockets_per_client(), events_per_second()
+        self.trusted_proxy_hops = get_config().trusted_proxy_hops
 
     async def __call__(self, scope: Message, receive, send) -> None:
         """Pass everything through; watch the event websocket."""
         if scope["type"] != "websocket" or not scope["path"].startswith(EVENT_PATH):
             return await self.app(scope, receive, send)
-        client = _client_address(scope)
+        client = client_address(scope, self.trusted_proxy_hops)
         if self.open[client] >= self.max_sockets:
             logger.warning("socket guard: refused a websocket from %s, which has %d open", client, self.open[client])
             await receive()  # websocket.connect
@@ -201,15 +204,19 @@ def _guarded_receive(receive, send, socket: _Socket):
     return guarded
 
 
-def _client_address(scope: Message) -> str:
-    """The client's address as Reflex reports it: the socket's peer, or X-Forwarded-For behind trusted proxies."""
-    from reflex_base.config import get_config
+def client_address(scope: Message, trusted_proxy_hops: int) -> str:
+    """Whom a websocket's count goes to: the address Reflex reports for the client.
 
+    The socket's peer, or behind ``trusted_proxy_hops`` trusted proxies the address they recorded in
+    X-Forwarded-For. A request that carries X-Forwarded-For without trusted proxies most likely came
+    through a proxy nobody told Reflex about: every reader would share the proxy's address, so the
+    header's value is kept beside it and readers stay apart (a client that forges the header only
+    escapes the count of sockets, never the limits on each one).
+    """
     address = (scope.get("client") or ("unknown",))[0]
-    hops = get_config().trusted_proxy_hops
-    if hops:
-        headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
-        forwarded = [ip.strip() for ip in headers.get("x-forwarded-for", "").split(",") if ip.strip()]
-        if len(forwarded) >= hops:
-            address = forwarded[-hops]
-    return address
+    headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+    forwarded = headers.get("x-forwarded-for", "")
+    if not trusted_proxy_hops:
+        return f"{address} for {forwarded.strip()}" if forwarded.strip() else address
+    hops = [ip.strip() for ip in forwarded.split(",") if ip.strip()]
+    return hops[-trusted_proxy_hops] if len(hops) >= trusted_proxy_hops else address

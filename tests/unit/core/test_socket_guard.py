@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from blog_app.core.socket_guard import BURST, MAX_FRAME, TOO_BIG, Refused, _Socket, check_frame
+from blog_app.core.socket_guard import BURST, MAX_FRAME, TOO_BIG, Refused, _Socket, check_frame, client_address
 
 
 @pytest.mark.parametrize("frame", ["2", "3", "6", "41/_event,", '43/_event,1["ok"]'])
@@ -58,3 +58,26 @@ def test_a_socket_is_closed_after_repeated_refused_frames():
             socket.admit(odd)
         codes.append(refused.value.code)
     assert codes[:-1] == [None] * 9 and codes[-1] is not None
+
+
+def scope(peer: str, forwarded: str | None = None) -> dict:
+    headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded else []
+    return {"client": (peer, 50000), "headers": headers}
+
+
+def test_a_direct_client_is_counted_by_its_address():
+    assert client_address(scope("203.0.113.5"), 0) == "203.0.113.5"
+
+
+def test_readers_behind_a_proxy_nobody_declared_are_not_all_the_proxys_address():
+    # Every reader arrives from the proxy; counting them as one client would refuse the 101st tab site-wide.
+    first, second = (
+        client_address(scope("10.0.0.2", "198.51.100.7"), 0),
+        client_address(scope("10.0.0.2", "198.51.100.8"), 0),
+    )
+    assert first != second and first.startswith("10.0.0.2")
+
+
+def test_behind_trusted_proxies_the_address_they_recorded_counts():
+    assert client_address(scope("10.0.0.2", "6.6.6.6, 198.51.100.7"), 1) == "198.51.100.7"
+    assert client_address(scope("10.0.0.2"), 1) == "10.0.0.2", "no header: the peer"

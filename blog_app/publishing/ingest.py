@@ -12,6 +12,7 @@ from sqlmodel import Session, col, delete, select
 
 from blog_app.content import Diagnostic, Document, content_hash
 from blog_app.content.batch import parse_many
+from blog_app.core import content_version
 from blog_app.core.models import Keyword, Post, PostKeyword, utc_now
 from blog_app.publishing.content_files import display_path, duplicate_slugs, missing_images
 from blog_app.publishing.framework_store import delete_frameworks, replace_frameworks
@@ -86,6 +87,7 @@ def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Pat
             report.removed.append(display_path(content_dir / row.source_path))
         _remove_orphan_keywords(db)
         db.commit()
+    content_version.forget_versions()
     report.seconds = time.perf_counter() - started
     return report
 

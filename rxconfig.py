@@ -5,7 +5,7 @@ import pathlib
 
 import reflex as rx
 
-from blog_app.core import database_file, settings
+from blog_app.core import database_file, run_mode, settings
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -43,10 +43,25 @@ try:
 except database_file.DatabaseLocationError as error:
     raise SystemExit(f"error: {error}") from None
 
+# Tab states: in Redis when REDIS_URL names one. Without it they live in the process's memory; in
+# production Reflex's default "disk" manager also pickles every changed tab to .states/ every 2 s,
+# a twentieth of the server's time per event (python -m bench.ws_load), only so that a graceful
+# restart without Redis keeps them; after any restart a tab now starts afresh from its URL, as it
+# did after a crash (docs/deploy.md). In development the disk copy keeps an author's tabs across
+# the backend's hot reloads.
+_REDIS_URL = os.environ.get("REDIS_URL") or None
+_STATE_MANAGER = "redis" if _REDIS_URL else ("disk" if run_mode.is_development() else "memory")
+# In the process's memory a tab's state (about 20-40 kB) stayed an hour after its last event, closed
+# tab or not. A quarter of an hour bounds what readers who left cost; a tab that acts after it
+# finds a fresh state, which Reflex first loads from the page's URL (its on_load handlers).
+_TAB_STATE_SECONDS = {} if _REDIS_URL else {"redis_token_expiration": 15 * 60}
+
 config = rx.Config(
     app_name="blog_app",
     db_url=settings.database_url(),
-    redis_url=os.environ.get("REDIS_URL") or None,
+    redis_url=_REDIS_URL,
+    state_manager_mode=_STATE_MANAGER,
+    **_TAB_STATE_SECONDS,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     plugins=[

@@ -28,6 +28,7 @@ BENCHMARKS = {
     "search": "bench.bench_search:bench_search",
     "watch": "bench.bench_watch:bench_watch",
     "load": "bench.ws_load:bench_load",
+    "hostile": "bench.hostile:bench_hostile",
 }
 RERUN_NOTE = (
     "The machine is shared: compare the ratios within a table (both sides ran minutes apart in the same run), "

@@ -1,9 +1,10 @@
 """Round trip of real state events over Reflex's websocket, with 1 and 50 readers at once.
 
 One production backend (SQLite, the shipped posts plus 100 synthetic ones) serves every run.
-A reader opens posts (``PostState.on_load`` through the navigation event) and changes the
-explorer's filter (``toggle_trait`` answers with a redirect, the tab navigates, and
-``ExplorerState.on_load`` rebuilds the view: two websocket round trips, as in a browser).
+A reader opens posts (``PostState.on_load`` through the navigation event), changes the
+explorer's filter or searches it (``toggle_trait`` / ``search`` answer with a redirect, the tab
+navigates, and ``ExplorerState.on_load`` rebuilds the view: two websocket round trips, as in a
+browser).
 The references, measured on the same server in the same run with the same readers: the
 smallest app event (``toggle_filters`` flips one bool: the floor of Reflex's event path) and
 ``GET /ping`` over HTTP.
@@ -14,69 +15,59 @@ from __future__ import annotations
 import pathlib
 import tempfile
 
+from bench.server_account import split_table
 from bench.table import Table
-from bench.ws_load import ms
-from harness.load import LoadRun, percentiles, ping_latencies, run_load
-from harness.readers import served_site
+from bench.ws_load import cost_note, ms
+from harness.load import percentiles, run_load
+from harness.readers import FLOOR, PING, READER_ACTIONS, served_site
 
-TARGET = 0.050  # p95 at 50 readers
-MEASURED = ["post on_load", "filter change"]
-FLOOR = "floor: toggle_filters"
+TARGET = 0.050  # p95 at 50 readers, for every action
 # One reader clicks as fast as the answers come; fifty act about once a second each, as readers do.
 THINK = {1: 0.0, 50: 1.0}
 
 
-def bench_interaction(sizes: list[int]) -> Table:
+def bench_interaction(sizes: list[int]) -> list[Table]:
     """Latency percentiles per action and reference; ``sizes`` only says whether this is a quick run."""
     seconds = 5 if max(sizes) < 1000 else 15
     table = Table(
         "Interaction: websocket round trip of state events (100 synthetic posts + the shipped ones)",
         ["readers", "event", "completed", "p50", "p95", "p99", "p95 / floor"],
     )
-    with tempfile.TemporaryDirectory(prefix="bench-interaction-") as folder, served_site(pathlib.Path(folder)) as site:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-interaction-") as folder,
+        served_site(pathlib.Path(folder), timing=True) as site,
+    ):
         for clients, think in THINK.items():
-            app = run_load(site, clients, seconds, MEASURED, think)
+            app = run_load(site, clients, seconds, READER_ACTIONS, think)
             floor = run_load(site, clients, seconds, [FLOOR], think)
-            ping = ping_latencies(site.app.url, clients, seconds, think)
+            ping = run_load(site, clients, seconds, [PING], think)
             floor_p95 = percentiles(floor.results.latencies[FLOOR])[1]
-            rows = [*sorted(app.results.latencies.items()), *floor.results.latencies.items(), ("GET /ping", ping)]
-            for event, values in rows:
+            rows = [*sorted(app.results.latencies.items()), *floor.results.latencies.items()]
+            for event, values in [*rows, *ping.results.latencies.items()]:
                 p50, p95, p99 = percentiles(values)
                 table.add(clients, event, len(values), ms(p50), ms(p95), ms(p99), f"{p95 / floor_p95:.1f}x")
-            failed = app.failed + floor.failed
+            failed = app.failed + floor.failed + ping.failed
             table.notes.append(
-                f"{clients} reader(s), think time {think} s: {app.actions / app.seconds:.0f} actions/s, "
-                f"server CPU {app.server_cpu:.0%} of a core, load generator {app.client_cpu:.0%}, machine load "
-                f"average {app.load_average:.1f}; failed events: {failed}"
-                + (f" {dict(app.results.failures + floor.results.failures)}" if failed else "")
+                f"{clients} reader(s), think time {think} s: {app.actions / app.seconds:.0f} actions/s; "
+                + cost_note(app)
+                + f"; failed: {failed}"
+                + (f" {dict(app.results.failures + floor.results.failures + ping.results.failures)}" if failed else "")
             )
             if clients == max(THINK):
                 table.notes.append(target_note(table, app.results.latencies, clients))
-                table.notes.append(tail_note(app, floor))
+                split = split_table(app, f"Interaction: where the time goes at {clients} readers (server's account)")
     table.notes.append(
-        "`reflex run --env prod --backend-only` (one worker, SQLite) in a subprocess; readers are threads of "
-        "this process on the same 2 cores. A filter change is two round trips (the handler's redirect, then the "
+        "`reflex run --env prod --backend-only` (one worker, SQLite) in a subprocess; readers in a Node process "
+        "(harness/readers.cjs) on the same 2 cores. A filter change is two round trips (the handler's redirect, then the "
         "explorer's on_load), as in the browser; 'explorer on_load' is the navigation back from a post."
     )
-    return table
-
-
-def tail_note(app: LoadRun, floor: LoadRun) -> str:
-    """What dominates the tail: the median against p95, the server's busy share, the no-database floor's shape."""
-    p50, p95, _ = percentiles([v for values in app.results.latencies.values() for v in values])
-    floor_p50, _, floor_p99 = percentiles(floor.results.latencies[FLOOR])
-    return (
-        f"Where the time goes: at {app.clients} readers the median event stays at {ms(p50)} while p95 is {ms(p95)}, "
-        f"and the server was busy only {app.server_cpu:.0%} of one core: the tail is time spent waiting, not in the "
-        f"app's handlers (each reads its data once per change of the posts). The floor event, which touches no "
-        f"database, has the same shape (p50 {ms(floor_p50)}, p99 {ms(floor_p99)})."
-    )
+    return [table, split]
 
 
 def target_note(table: Table, latencies: dict[str, list[float]], clients: int) -> str:
     """Record whether each measured event met p95 < 50 ms (and by how much it missed) as targets of ``table``."""
     verdicts = []
-    for event in MEASURED:
+    for event in sorted(latencies):
         p95 = percentiles(latencies[event])[1]
         verdict = table.target(
             f"Interaction: {event} p95 at {clients} readers",

@@ -7,8 +7,9 @@ import functools
 import reflex as rx
 
 from blog_app import routes
-from blog_app.core import settings
+from blog_app.core import event_timing, settings
 from blog_app.core.security_headers import SecurityHeaders
+from blog_app.core.socket_guard import SocketGuard
 from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
 from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
 from blog_app.explorer.page import frameworks_page
@@ -59,13 +60,17 @@ app = rx.App(
     head_components=feed_links(),
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
     # then security headers around all of it (pages, assets, feeds, health), whose policy allows
-    # the inline scripts of the build this process serves.
+    # the inline scripts of the build this process serves; outermost, what one client may send
+    # over the event websocket.
     api_transformer=[
         seo_api(lambda: static_page_paths(app)),
         functools.partial(SecurityHeaders, script_hashes=BuildScriptHashes()),
+        SocketGuard,
     ],
 )
 register_pages(app)
+# Off unless BLOG_EVENT_TIMING names a folder: then every event's time on the server is written there.
+event_timing.install()
 # A plain function runs to completion before the server accepts requests.
 app.register_lifespan_task(prepare_database)
 # Development only (it returns at once in production): saved posts are re-ingested without a restart.

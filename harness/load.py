@@ -1,79 +1,50 @@
-"""Many readers at once against a production backend: the load engine the benchmarks and the CI load test share.
+"""Many readers at once against production backends: the load engine the benchmarks and the CI load test share.
 
-Readers (``harness.readers``) on real Socket.IO connections click through posts and the explorer;
-the server's process tree is sampled for memory and CPU while they do.
+The readers run in Node processes (``harness/readers.cjs``, one event loop each, 250 readers at
+most per process), apart from this one; this process starts them, opens the measured window for all
+of them at one instant, samples the servers' memory, CPU and run-queue wait
+(``harness.server_sampler``) while they act, takes the generators' own account of their CPU and
+event loops, and checks every answer they report against the database (``harness.readers.Site``).
 """
 
 from __future__ import annotations
 
-import contextlib
+import collections
 import dataclasses
+import json
+import math
 import os
-import random
+import pathlib
+import shutil
 import statistics
+import subprocess
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from typing import Any
 
-import httpx
-import psutil
 import redis
 
-from harness.readers import TIMEOUT, Reader, Results, Site
+from blog_app.core import event_timing, settings
+from harness.event_account import Account, EventLog
+from harness.readers import EXPLORER, SEARCH_WORDS, TIMEOUT, Results, Site
+from harness.server_sampler import Memory, MemorySampler
 
-
-class MemorySampler(threading.Thread):
-    """Samples the RSS of a process and its children every ``every`` seconds, until stopped."""
-
-    def __init__(self, pid: int, every: float = 2.0):
-        super().__init__(daemon=True)
-        self.process, self.every = psutil.Process(pid), every
-        self.samples: list[tuple[float, int]] = []
-        self.stopped = threading.Event()
-
-    def _sum(self, measure: Callable[[psutil.Process], float]) -> float:
-        total = 0.0
-        for process in [self.process, *self.process.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):
-                total += measure(process)
-        return total
-
-    def rss(self) -> int:
-        """The tree's resident memory now, in bytes."""
-        return int(self._sum(lambda process: process.memory_info().rss))
-
-    def cpu(self) -> float:
-        """The CPU seconds the tree has used so far."""
-        return self._sum(lambda process: sum(process.cpu_times()[:2]))
-
-    def run(self) -> None:
-        """Sample until ``stopped`` is set."""
-        started = time.monotonic()
-        while not self.stopped.wait(0 if not self.samples else self.every):
-            self.samples.append((time.monotonic() - started, self.rss()))
+READERS_SCRIPT = pathlib.Path(__file__).with_name("readers.cjs")
+# scripts/bootstrap.sh installs socket.io-client here, the version Reflex's frontend pins.
+NODE_MODULES = settings.PROJECT_ROOT / ".tools" / "loadgen" / "node_modules"
+READERS_PER_GENERATOR = 250
+TOKEN_MIDDLE = "0000-4000-8000"  # reader tokens look like the frontend's UUIDs
 
 
 @dataclasses.dataclass
-class Memory:
-    """The server's memory over the measured window: idle, middle and last third, and the trend."""
+class Generator:
+    """What the load generator cost: CPU per second of the window, and its event loops' own account."""
 
-    idle: int
-    middle: float
-    last: float
-    slope_per_minute: float
-
-    @classmethod
-    def of(cls, idle: int, samples: list[tuple[float, int]]) -> Memory:
-        """Summarise ``samples`` (seconds, bytes); the slope is fitted over the last two thirds."""
-        third = max(1, len(samples) // 3)
-        middle, last = samples[third : 2 * third] or samples, samples[2 * third :] or samples
-        tail = samples[third:]
-        slope = statistics.linear_regression([t for t, _ in tail], [m for _, m in tail]).slope if len(tail) > 2 else 0
-        return cls(idle, statistics.fmean(m for _, m in middle), statistics.fmean(m for _, m in last), slope * 60)
-
-
-TOKEN_MIDDLE = "0000-4000-8000"  # reader tokens look like the frontend's UUIDs
+    cpu: float  # CPU seconds per second (1.0 = one core busy), all generator processes together
+    processes: int
+    loop_utilization: float  # the busiest event loop's share of the window spent working
+    loop_delay_p99_ms: float  # the worst p99 delay of a timer on any generator's loop
 
 
 @dataclasses.dataclass
@@ -85,9 +56,21 @@ class LoadRun:
     results: Results
     memory: Memory
     server_cpu: float  # CPU seconds per second of the run (1.0 = one core busy)
-    client_cpu: float
+    server_waiting: float  # seconds per second the server's threads waited for a core (the machine's contention)
+    generator: Generator
     load_average: float  # the machine's, over the last minute: other work competes for the cores
     run_id: str = ""  # the first part of every reader's token
+    # The server's line for each event of the window (BLOG_EVENT_TIMING), when the site keeps them.
+    server_events: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    def accounts(self) -> dict[str, list[Account]]:
+        """Each action kind's right answers, split by the server's account of their events."""
+        log = EventLog(self.server_events)
+        accounts: dict[str, list[Account]] = collections.defaultdict(list)
+        for report in self.results.answered:
+            if (account := log.account(report)) is not None:
+                accounts[report["action"]].append(account)
+        return accounts
 
     def delete_redis_state(self, redis_url: str) -> int:
         """Delete what the run's tabs left in Redis (Reflex keys each state by its tab's token)."""
@@ -105,49 +88,155 @@ class LoadRun:
         """Actions that completed correctly."""
         return sum(len(values) for values in self.results.latencies.values())
 
+    @property
+    def events_per_second(self) -> float:
+        """Websocket events the readers sent per second of the window."""
+        return self.results.events_sent / self.seconds
 
-def run_load(site: Site, clients: int, seconds: float, actions: list[str], think: float = 0.0) -> LoadRun:
-    """``clients`` readers doing ``actions`` for ``seconds`` after all of them connected."""
-    results, sampler = Results(), MemorySampler(site.app.popen.pid)
+
+def node_path() -> str:
+    """The Node binary and, beside it, socket.io-client (``scripts/bootstrap.sh`` installs both)."""
+    js_bin = settings.PROJECT_ROOT / ".tools" / "js" / "node_modules" / ".bin"
+    node = shutil.which("node", path=f"{js_bin}{os.pathsep}{os.environ.get('PATH', '')}")
+    if node is None or not (NODE_MODULES / "socket.io-client").is_dir():
+        raise RuntimeError("Node or socket.io-client is missing: run scripts/test or scripts/bench once to set them up")
+    return node
+
+
+class Readers:
+    """The Node processes playing ``clients`` readers of ``site``; each reports one JSON line per action."""
+
+    def __init__(self, site: Site, clients: int, seconds: float, actions: list[str], think: float, run_id: str):
+        count = max(1, math.ceil(clients / READERS_PER_GENERATOR))
+        self.reports: list[dict[str, Any]] = []
+        self.processes: list[subprocess.Popen] = []
+        self._readers: list[threading.Thread] = []
+        self._connected = threading.Semaphore(0)
+        base = {
+            "urls": [app.url for app in site.apps],
+            "seconds": seconds,
+            "think": think,
+            "actions": actions,
+            "slugs": sorted(site.titles),
+            "pros": site.pros,
+            "words": SEARCH_WORDS,
+            "explorer": EXPLORER,
+            "tokenPrefix": f"{run_id}-{TOKEN_MIDDLE}",
+            "timeout": TIMEOUT,
+        }
+        share = math.ceil(clients / count)
+        for first in range(0, clients, share):
+            config = base | {"first": first, "readers": min(share, clients - first)}
+            self._start(config)
+
+    def _start(self, config: dict[str, Any]) -> None:
+        process = subprocess.Popen(
+            [node_path(), str(READERS_SCRIPT), json.dumps(config)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=os.environ | {"NODE_PATH": str(NODE_MODULES)},
+            text=True,
+        )
+        self.processes.append(process)
+        reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+        reader.start()
+        self._readers.append(reader)
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stdout:
+            report = json.loads(line)
+            if report["type"] == "connected":
+                self._connected.release()
+            else:
+                self.reports.append(report)
+        self._connected.release()  # a generator that died must not hang the barrier
+
+    def wait_connected(self, timeout: float) -> None:
+        """Wait until every generator has connected its readers."""
+        for _ in self.processes:
+            if not self._connected.acquire(timeout=timeout):
+                raise RuntimeError(f"the readers did not connect within {timeout} s")
+
+    def go(self) -> None:
+        """Open the measured window in every generator at once."""
+        for process in self.processes:
+            process.stdin.write("go\n")
+            process.stdin.flush()
+
+    def finish(self, timeout: float) -> None:
+        """Wait for every generator to report its end; kill any that lingers."""
+        for process, reader in zip(self.processes, self._readers, strict=True):
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            reader.join(5)
+        errors = [report["message"] for report in self.reports if report["type"] == "error"]
+        if errors:
+            raise RuntimeError("a reader process failed:\n" + "\n".join(errors))
+
+    def generator(self, seconds: float) -> Generator:
+        """The generators' cost over the ``seconds`` of the window, from their ``done`` reports."""
+        done = [report for report in self.reports if report["type"] == "done"]
+        loops = [report["loop"] for report in done]
+        return Generator(
+            cpu=sum(report["cpu_seconds"] for report in done) / seconds,
+            processes=len(self.processes),
+            loop_utilization=max((loop["utilization"] for loop in loops), default=math.nan),
+            loop_delay_p99_ms=max((loop["delay_p99_ms"] for loop in loops), default=math.nan),
+        )
+
+
+def reader_token(run_id: str, number: int) -> str:
+    """The tab token of reader ``number`` of the run ``run_id`` (what ``harness/readers.cjs`` uses)."""
+    return f"{run_id}-{TOKEN_MIDDLE}-{number:012d}"
+
+
+def run_load(
+    site: Site, clients: int, seconds: float, actions: list[str], think: float = 0.0, run_id: str = ""
+) -> LoadRun:
+    """``clients`` readers doing ``actions`` for ``seconds`` after all of them connected.
+
+    Tab tokens of one run share a prefix, ``run_id`` (random unless given), so its state can be
+    found in Redis afterwards.
+    """
+    sampler = MemorySampler([app.popen.pid for app in site.apps])
     idle = sampler.rss()
-    # Tab tokens of one run share a prefix, so its state can be found in Redis afterwards.
-    run_id = uuid.uuid4().hex[:8]
-    readers = [Reader(site, n, results, actions, think, f"{run_id}-{TOKEN_MIDDLE}-{n:012d}") for n in range(clients)]
-    connected, go = threading.Barrier(clients + 1), threading.Event()
-    window: dict[str, float] = {}
-
-    def life(reader: Reader) -> None:
-        try:
-            reader.connect()
-        except Exception as error:  # a reader that cannot connect is a failure, not a crash
-            results.record("connect", 0, 1, type(error).__name__)
-            with contextlib.suppress(Exception):
-                reader.tab.close()
-            connected.wait()
-            return
-        connected.wait()
-        go.wait()
-        try:
-            reader.run(window["until"])
-        finally:
-            reader.tab.close()
-
-    threads = [threading.Thread(target=life, args=(reader,), daemon=True) for reader in readers]
-    for thread in threads:
-        thread.start()
-        time.sleep(0.01)  # a ramp, as readers arrive: 100 connections per second
-    connected.wait()
-    started, server_cpu, client_cpu = time.monotonic(), sampler.cpu(), time.process_time()
-    window["until"] = started + seconds
-    sampler.start()
-    go.set()
-    for thread in threads:
-        thread.join(seconds + 4 * TIMEOUT)
-    sampler.stopped.set()
+    run_id = run_id or new_run_id()
+    readers = Readers(site, clients, seconds, actions, think, run_id)
+    try:
+        readers.wait_connected(timeout=60 + clients * 0.1)
+        started, started_at = time.monotonic(), time.time()
+        server_cpu, server_waiting = sampler.cpu(), sampler.run_queue_wait()
+        sampler.start()
+        readers.go()
+        readers.finish(seconds + 4 * TIMEOUT)
+    finally:
+        sampler.stopped.set()
+        for process in readers.processes:
+            if process.poll() is None:
+                process.kill()
     elapsed = time.monotonic() - started
-    server_cpu, client_cpu = (sampler.cpu() - server_cpu) / elapsed, (time.process_time() - client_cpu) / elapsed
+    server_cpu = (sampler.cpu() - server_cpu) / elapsed
+    server_waiting = (sampler.run_queue_wait() - server_waiting) / elapsed
+    generator = readers.generator(elapsed)
+    results = Results()
+    for report in readers.reports:
+        if report["type"] == "action":
+            results.record(site, report)
     memory = Memory.of(idle, sampler.samples)
-    return LoadRun(clients, elapsed, results, memory, server_cpu, client_cpu, os.getloadavg()[0], run_id)
+    run = LoadRun(clients, elapsed, results, memory, server_cpu, server_waiting, generator, os.getloadavg()[0], run_id)
+    if site.timing is not None:
+        time.sleep(2 * event_timing.FLUSH_EVERY)  # the apps write their lines in batches
+        window = started_at, time.time()
+        run.server_events = [e for e in event_timing.read_account(site.timing) if window[0] <= e["at"] <= window[1]]
+    return run
+
+
+def new_run_id() -> str:
+    """A fresh prefix for a run's tab tokens."""
+    return uuid.uuid4().hex[:8]
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:
@@ -157,26 +246,3 @@ def percentiles(values: list[float]) -> tuple[float, float, float]:
         return value, value, value
     cuts = statistics.quantiles(values, n=100, method="inclusive")
     return cuts[49], cuts[94], cuts[98]
-
-
-def ping_latencies(url: str, clients: int, seconds: float, think: float = 0.0) -> list[float]:
-    """``GET /ping`` round trips from ``clients`` threads for ``seconds``: the HTTP floor of the same server."""
-    latencies: list[float] = []
-    until = time.monotonic() + seconds
-
-    def loop(number: int) -> None:
-        pause = random.Random(number)
-        with httpx.Client(base_url=url, timeout=TIMEOUT) as client:
-            while time.monotonic() < until:
-                if think:
-                    time.sleep(pause.uniform(0, 2 * think))
-                started = time.perf_counter()
-                client.get("/ping").raise_for_status()
-                latencies.append(time.perf_counter() - started)
-
-    threads = [threading.Thread(target=loop, args=(number,)) for number in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies

@@ -99,6 +99,17 @@ setup_axe() {  # axe-core, injected into pages by the accessibility tests
   export AXE_SOURCE="$TOOLS/axe/node_modules/axe-core/axe.min.js"
 }
 
+setup_loadgen() {  # socket.io-client for the load test's readers (harness/readers.cjs), run by setup_js's Node
+  local version
+  # The version Reflex's frontend pins, so the readers speak exactly what the browser speaks.
+  version="$(python -c 'from reflex_base.constants.installer import PackageJson; print(PackageJson.DEPENDENCIES["socket.io-client"])')"
+  if [ "$(cat "$TOOLS/loadgen/.installed" 2>/dev/null)" != "$version" ]; then
+    say "installing socket.io-client $version into .tools/loadgen"
+    npm install --prefix "$TOOLS/loadgen" --no-audit --no-fund --loglevel=error --save-exact "socket.io-client@$version" >&2
+    echo "$version" >"$TOOLS/loadgen/.installed"
+  fi
+}
+
 setup_chromium() {
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     return

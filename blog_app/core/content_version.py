@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,6 +15,10 @@ from blog_app.core.visibility import Audience
 from blog_app.core.visibility_sql import visible_condition
 
 Result = TypeVar("Result")
+# Seconds a process trusts the version it read last. Ingest in this process forgets it at once
+# (``forget_versions``); another process's ingest on a shared database shows within this time.
+VERSION_TTL = 1.0
+_versions: dict[tuple[str, Audience], tuple[tuple[int, str], float]] = {}
 
 
 def content_version(db: Session, audience: Audience | None = None) -> tuple[int, str]:
@@ -28,12 +33,34 @@ def content_version(db: Session, audience: Audience | None = None) -> tuple[int,
     return count, str(newest)
 
 
+def current_version(audience: Audience) -> tuple[int, str]:
+    """``content_version`` of the app's database for ``audience``, asked at most every ``VERSION_TTL`` s.
+
+    Every page load reads through ``per_content_version``; asking the database each time cost a
+    session, a pool ping and a query per event, a third of the server's time per event
+    (``python -m bench.ws_load``, py-spy).
+    """
+    key, now = (settings.database_url(), audience), time.monotonic()
+    known = _versions.get(key)
+    if known is not None and now - known[1] < VERSION_TTL:
+        return known[0]
+    with database.session() as db:
+        version = content_version(db, audience)
+    _versions[key] = (version, now)
+    return version
+
+
+def forget_versions() -> None:
+    """The posts were just changed by this process: the next read asks the database again."""
+    _versions.clear()
+
+
 def per_content_version(maxsize: int) -> Callable[[Callable[..., Result]], Callable[..., Result]]:
     """Cache a reader ``read(*args, audience)`` until the posts ``audience`` may see change.
 
-    Each call asks ``content_version`` (one small query); ingest stamps every post it
-    writes, so an edit, a new or removed post, or a scheduled post appearing (a new
-    ``audience.today``) is a new key, as is another database. Callers must not mutate what they
+    Each call asks ``current_version`` (one small query at most every ``VERSION_TTL`` s); ingest
+    stamps every post it writes, so an edit, a new or removed post, or a scheduled post appearing
+    (a new ``audience.today``) is a new key, as is another database. Callers must not mutate what they
     get: it is shared by every visit.
 
     Args:
@@ -52,9 +79,7 @@ def per_content_version(maxsize: int) -> Callable[[Callable[..., Result]], Calla
         @functools.wraps(read)
         def current(*args) -> Result:
             audience: Audience = args[-1]
-            with database.session() as db:
-                version = content_version(db, audience)
-            return read_at(settings.database_url(), version, *args)
+            return read_at(settings.database_url(), current_version(audience), *args)
 
         return current
 

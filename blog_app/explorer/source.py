@@ -1,4 +1,4 @@
-"""Where the explorer reads its frameworks: the database, once per change of the posts."""
+"""Where the explorer reads its frameworks and builds its views: once per change of the posts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from blog_app.core import database
 from blog_app.core.content_version import per_content_version
 from blog_app.core.visibility import Audience
 from blog_app.explorer import queries
+from blog_app.explorer.params import ExplorerParams
 from blog_app.explorer.types import FrameworkRecord
+from blog_app.explorer.view_model import ExplorerView, build_view
 
 
 @per_content_version(maxsize=4)
@@ -27,3 +29,14 @@ def text_matches(text: str, audience: Audience) -> dict[str, float] | None:
         return None
     with database.session() as db:
         return queries.text_ranks(db, text, audience)
+
+
+@per_content_version(maxsize=128)
+def current_view(params: ExplorerParams, audience: Audience) -> ExplorerView:
+    """The page for ``params`` (restricted to the known frameworks), built once per view and change of the posts.
+
+    Every filter change and search builds a view (facet counts re-filter every framework), and
+    readers ask for the same few views over and over; the tabs showing one view share it, so it
+    must never be mutated.
+    """
+    return build_view(current_frameworks(audience), params, text_matches(params.text, audience))

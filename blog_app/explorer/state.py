@@ -6,8 +6,8 @@ import reflex as rx
 
 from blog_app.core import run_mode
 from blog_app.explorer.params import ExplorerParams, parse_explorer_params
-from blog_app.explorer.source import current_frameworks, text_matches
-from blog_app.explorer.view_model import ExplorerView, build_view
+from blog_app.explorer.source import current_frameworks, current_view
+from blog_app.explorer.view_model import ExplorerView
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
 
@@ -29,9 +29,8 @@ class ExplorerState(FollowsContent, ReadsDatabase, rx.State):
 
     def _load(self) -> None:
         audience = run_mode.current_audience()
-        frameworks = current_frameworks(audience)
-        self._params = parse_explorer_params(self.router.url.query).restricted(frameworks)
-        self.view = build_view(frameworks, self._params, text_matches(self._params.text, audience))
+        self._params = parse_explorer_params(self.router.url.query).restricted(current_frameworks(audience))
+        self.view = current_view(self._params, audience)
         self.loaded = True
 
     def _go(self, params: ExplorerParams, replace: bool = False):

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from blog_app.content import Diagnostic, content_hash
 from blog_app.content.batch import parse_many
+from blog_app.core import content_version
 from blog_app.publishing.content_files import display_path
 from blog_app.publishing.post_rows import PostRows, post_rows
 from blog_app.publishing.post_store import PostWriter, StoredPost, stored_posts
@@ -81,6 +82,7 @@ def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Pat
         _load(writer, pending, SlugClaims(held), report, shown, assets_dir)
         writer.finish()
         db.commit()
+    content_version.forget_versions()
     report.seconds = time.perf_counter() - started
     return report
 

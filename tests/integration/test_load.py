@@ -1,10 +1,11 @@
 """Load in CI: thirty readers click through posts and the explorer for ten seconds, and nothing fails.
 
-The small version of ``scripts/bench --only load`` (200 readers for 60 s): a production backend
+The small version of ``scripts/bench --only load`` (500 readers for 60 s): a production backend
 (``reflex run --env prod --backend-only``, SQLite, the shipped posts plus synthetic ones) in a
-subprocess, readers on real Socket.IO connections in this process. Every action's answer is
-checked against the database (the post's title, the explorer's result count for the filter);
-latencies are measured but never asserted.
+subprocess, readers on real Socket.IO connections in a Node process (``harness/readers.cjs``).
+Every action's answer is checked against the database (the post's title, the explorer's result
+count for the filter), and the server's account of its events (``BLOG_EVENT_TIMING``) is matched to
+each; latencies are measured but never asserted.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ MEMORY_GROWTH_ALLOWED = 60e6
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    with served_site(tmp_path_factory.mktemp("load"), SYNTHETIC_POSTS) as site:
+    with served_site(tmp_path_factory.mktemp("load"), SYNTHETIC_POSTS, timing=True) as site:
         yield site
 
 
@@ -47,6 +48,15 @@ def test_server_memory_stays_bounded(run):
     assert memory.last - memory.middle < MEMORY_GROWTH_ALLOWED, memory
 
 
+def test_the_server_accounts_for_every_right_answer(run):
+    # BLOG_EVENT_TIMING: each answered action is matched to the events its tab queued while it waited.
+    accounts = run.accounts()
+    assert sum(len(found) for found in accounts.values()) == len(run.results.answered) > 0
+    handlers = {event["name"].rsplit(".", 1)[-1] for event in run.server_events}
+    assert {"on_load_internal", "on_load", "set_is_hydrated", "toggle_trait", "search"} <= handlers
+    assert all(event["total"] >= event["handler"] >= 0 and event["queued"] >= 0 for event in run.server_events)
+
+
 class WrongSite(Site):
     """The same server, expected to show counts no filter gives: every explorer answer is wrong."""
 
@@ -57,7 +67,7 @@ class WrongSite(Site):
 def test_a_wrong_answer_is_counted_as_a_failure(site):
     # The control for test_no_action_failed: the checks do look at what the server sent.
     titles = {slug: f"Not {title}" for slug, title in site.titles.items()}
-    run = run_load(WrongSite(site.app, titles, site.frameworks), 2, 3, READER_ACTIONS)
+    run = run_load(WrongSite(site.apps, titles, site.frameworks), 2, 3, READER_ACTIONS)
     assert run.actions == 0
     assert run.failed > 0
     assert {failure.split(": ", 1)[1] for failure in run.results.failures} == {"wrong state"}

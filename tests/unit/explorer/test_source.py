@@ -1,4 +1,4 @@
-"""The explorer's frameworks are read once per change of the posts, and never served stale."""
+"""The explorer's frameworks and views are made once per change of the posts, and never served stale."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from blog_app.core import visibility
-from blog_app.explorer.source import current_frameworks
+from blog_app.explorer.params import ExplorerParams
+from blog_app.explorer.source import current_frameworks, current_view
 from blog_app.publishing.ingest import ingest
 from harness.synthetic_posts import write_post
 
@@ -58,3 +59,16 @@ def test_a_scheduled_post_appears_on_its_day(site):
     ingest(engine, content)
     assert "beta" not in slugs(visibility.readers(dt.date(2025, 5, 31)))
     assert "beta" in slugs(visibility.readers(dt.date(2025, 6, 1)))
+
+
+def test_a_view_is_built_once_per_change_of_the_posts_and_shared(site):
+    engine, content = site
+    readers = visibility.readers(TODAY)
+    performance = ExplorerParams(pros=("performance",)).restricted(current_frameworks(readers))
+    first = current_view(performance, readers)
+    assert current_view(ExplorerParams(pros=("performance",)), readers) is first, "equal params, the same view"
+    assert current_view(ExplorerParams(), readers) is not first
+    write_post(content, "beta.md", "Beta", body=BETA)
+    ingest(engine, content)
+    again = current_view(performance, readers)
+    assert again is not first and again.result_count == first.result_count + 1, "Beta is fast too"

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, func, select
 from bench.table import Table, ratio
 from blog_app.core import database, settings, visibility
 from blog_app.core.models import Post
+from blog_app.core.visibility_sql import visible_condition
 from blog_app.posts import queries
 from blog_app.posts.index_params import PAGE_SIZE, IndexParams
 from blog_app.publishing.ingest import ingest
@@ -74,7 +75,7 @@ def workload(vocabulary: list[str]) -> dict[str, str]:
 
 def substring_page(db: Session, text: str) -> int:
     """The index's former search: every word as ``ILIKE '%word%'`` in title, description or body."""
-    conditions = [visibility.visible_condition(visibility.readers())]
+    conditions = [visible_condition(visibility.readers())]
     for word in text.split():
         columns = (col(Post.title), col(Post.description), col(Post.body_text))
         conditions.append(sa.or_(*(column.icontains(word, autoescape=True) for column in columns)))

@@ -1,11 +1,13 @@
 """One ingest measurement in a fresh process (so peak memory is this step's own).
 
-``python -m bench.ingest_worker MODE CONTENT_DIR DATABASE_URL`` prints one JSON line.
+``python -m bench.ingest_worker MODE CONTENT_DIR DATABASE_URL`` prints one JSON line: wall
+seconds, CPU seconds (this process, and the parse workers it started), peak RSS.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import resource
 import sys
@@ -19,15 +21,15 @@ from blog_app.publishing.ingest import ingest
 from blog_app.publishing.startup import prepare_database
 
 
-def measure(mode: str, content: pathlib.Path, url: str) -> float:
-    """Run ``mode`` once and return its wall time in seconds."""
+def measure(mode: str, content: pathlib.Path, url: str) -> dict[str, float]:
+    """Run ``mode`` once: its wall time, and the CPU time of this process and of the workers it started."""
     files = sorted(content.glob("*.md"))
     engine = sa.create_engine(url)
     if mode == "cold":
         database.upgrade_schema(engine)
     if mode == "changed":
         files[len(files) // 2].write_text(files[len(files) // 2].read_text() + "\nOne more line.\n")
-    started = time.perf_counter()
+    started, times = time.perf_counter(), os.times()
     if mode in ("cold", "changed"):
         report = ingest(engine, content)
         assert not report.failed, report.summary()
@@ -42,15 +44,20 @@ def measure(mode: str, content: pathlib.Path, url: str) -> float:
             parse_post(str(path), path.read_bytes())
     elif mode != "imports":
         raise SystemExit(f"unknown mode {mode}")
-    return time.perf_counter() - started
+    wall, ended = time.perf_counter() - started, os.times()
+    return {
+        "seconds": wall,
+        "cpu": ended.user - times.user + ended.system - times.system,
+        "workers_cpu": ended.children_user - times.children_user + ended.children_system - times.children_system,
+    }
 
 
 def main() -> None:
-    """Measure and print ``{"seconds": ..., "max_rss_mb": ...}``."""
+    """Measure and print ``{"seconds": ..., "cpu": ..., "workers_cpu": ..., "max_rss_mb": ...}``."""
     mode, content, url = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
-    seconds = measure(mode, content, url)
+    measured = measure(mode, content, url)
     max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "max_rss_mb": max_rss_mb}))
+    print(json.dumps(measured | {"max_rss_mb": max_rss_mb}))
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ class Table:
         self.targets.append(Target(what, target, measured, met, margin))
         return self.targets[-1].verdict
 
+    def under(self, what: str, measured: float, bound: float) -> str:
+        """Record a time that must stay under ``bound`` seconds; return its verdict."""
+        return self.target(
+            what, f"< {bound:g} s", seconds(measured), measured < bound, ratio(measured, bound) + " the bound"
+        )
+
     def markdown(self) -> str:
         """The table as Markdown, with its title and notes."""
         lines = [f"### {self.title}", "", "| " + " | ".join(self.columns) + " |", "|" + "---|" * len(self.columns)]

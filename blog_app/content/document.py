@@ -36,6 +36,11 @@ class Document:
         """The post's URL slug."""
         return self.meta.slug
 
+    @property
+    def slug_line(self) -> int:
+        """The file line that sets the slug (the opening ``---`` when the file name makes it)."""
+        return self.meta.line_of("slug")
+
 
 # Bump when parsing changes what is stored for the same file: every post is then re-parsed
 # at the next ingest instead of keeping what the old parser made of it.

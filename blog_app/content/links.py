@@ -1,13 +1,13 @@
-"""Find the Markdown links of a post, each with the file line it is written on (pure, for checking)."""
+"""Find the Markdown links of a post, each with the file line it is written on (pure, for checking).
+
+Read from the token tree the parse builds for the segments, so a post is parsed once: ``Document.links``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from mistletoe import Document, block_token, span_token
-
-from blog_app.content.front_matter import decode_post, split_front_matter
-from blog_app.content.markdown import mistletoe_html
+from mistletoe import block_token, span_token
 
 
 @dataclasses.dataclass(frozen=True)
@@ -16,28 +16,6 @@ class Link:
 
     target: str
     line: int
-
-
-def find_links(path: str, data: bytes) -> list[Link]:
-    """Every Markdown link (``[text](target)``, reference links, ``<autolinks>``) in a post's body.
-
-    A parsed post already carries them (``Document.links``); this reads them from the file alone.
-    Images are not links (their files are checked separately); links inside raw HTML are not read.
-
-    Args:
-        path: The file name, for errors.
-        data: The file's bytes.
-
-    Returns:
-        The links in document order.
-
-    Raises:
-        ContentError: If the file cannot be split into front matter and body.
-    """
-    parts = split_front_matter(path, decode_post(path, data))
-    with mistletoe_html():
-        document = Document(parts.body)
-    return collect_links(document.children or [], parts.body_offset)
 
 
 def collect_links(blocks: list[block_token.BlockToken], line_offset: int) -> list[Link]:

@@ -64,7 +64,7 @@ class TocEntry:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form stored in the database."""
-        return dataclasses.asdict(self)
+        return {"level": self.level, "text": self.text, "anchor": self.anchor}
 
     @classmethod
     def from_dict(cls, stored: dict[str, Any]) -> TocEntry:

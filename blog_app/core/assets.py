@@ -22,9 +22,14 @@ def asset_exists(src: str, assets_dir: pathlib.Path | None = None) -> bool:
     Returns:
         True when the file exists; False for remote URLs, missing files and paths escaping the folder.
     """
-    if not is_site_path(src):
-        return False
-    root = (assets_dir or settings.assets_dir()).resolve()
+    return is_site_path(src) and exists_under(src, (assets_dir or settings.assets_dir()).resolve())
+
+
+def exists_under(src: str, root: pathlib.Path) -> bool:
+    """Whether the site path ``src`` names a file under ``root``, an already resolved folder (never outside it).
+
+    For callers checking many paths against one folder: ``asset_exists`` resolves the folder each time.
+    """
     target = (root / src.split("?")[0].split("#")[0].lstrip("/")).resolve()
     return target.is_relative_to(root) and target.is_file()
 

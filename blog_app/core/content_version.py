@@ -12,6 +12,7 @@ from sqlmodel import Session, func, select
 from blog_app.core import database, settings, visibility
 from blog_app.core.models import Post
 from blog_app.core.visibility import Audience
+from blog_app.core.visibility_sql import visible_condition
 
 Result = TypeVar("Result")
 # Seconds a process trusts the version it read last. Ingest in this process forgets it at once
@@ -27,7 +28,7 @@ def content_version(db: Session, audience: Audience | None = None) -> tuple[int,
     of the visible posts say whether documents built from them are still current.
     """
     audience = audience or visibility.readers()
-    condition = visibility.visible_condition(audience)
+    condition = visible_condition(audience)
     count, newest = db.exec(select(func.count(), func.max(Post.updated_at)).where(condition)).one()
     return count, str(newest)
 

@@ -1,7 +1,8 @@
 """Which posts exist for whom: drafts and future-dated posts are hidden from readers, previewed by authors.
 
-The one place the rule lives. Every query that lists or finds posts for a page, a feed or a
-sitemap filters with ``visible_condition``; code holding a post in memory asks ``is_visible``.
+The one place the rule lives. Code holding a post in memory asks ``is_visible``; every query that
+lists or finds posts for a page, a feed or a sitemap filters with the same rule as SQL
+(``visibility_sql.visible_condition``, apart so that parsing and checking posts needs no database).
 """
 
 from __future__ import annotations
@@ -10,11 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import Literal, Protocol
 
-import sqlalchemy as sa
-from sqlmodel import col
-
 from blog_app.core import settings
-from blog_app.core.models import Post
 
 Status = Literal["published", "draft", "scheduled"]
 
@@ -65,10 +62,3 @@ def publication_status(post: Publishable, today: dt.date) -> Status:
 def is_visible(post: Publishable, audience: Audience) -> bool:
     """Whether ``audience`` may see ``post``."""
     return audience.previews_unpublished or publication_status(post, audience.today) == "published"
-
-
-def visible_condition(audience: Audience) -> sa.ColumnElement[bool]:
-    """``is_visible`` as a SQL condition on ``Post``, for ``select(Post).where(...)``."""
-    if audience.previews_unpublished:
-        return sa.true()
-    return sa.and_(sa.not_(col(Post.draft)), col(Post.published) <= audience.today)

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from blog_app.core import search, visibility
 from blog_app.core.models import Framework, Post, Trait
 from blog_app.core.visibility import Audience
+from blog_app.core.visibility_sql import visible_condition
 from blog_app.explorer.types import FrameworkRecord, FrameworkSection, TraitRecord
 
 
@@ -27,7 +28,7 @@ def list_frameworks(db: Session, audience: Audience | None = None) -> list[Frame
     rows = db.exec(
         select(Framework, Post.slug)
         .join(Post, col(Post.id) == col(Framework.post_id))
-        .where(visibility.visible_condition(audience or visibility.readers()))
+        .where(visible_condition(audience or visibility.readers()))
         .order_by(col(Post.published).desc(), col(Post.id), col(Framework.position))
     ).all()
     traits = _traits_by_framework(db, [framework.id for framework, _ in rows])
@@ -65,7 +66,7 @@ def text_ranks(db: Session, text: str, audience: Audience | None = None) -> dict
         select(Framework.slug, hits.c.score)
         .join(hits, hits.c.key == col(Framework.id))
         .join(Post, col(Post.id) == col(Framework.post_id))
-        .where(visibility.visible_condition(audience or visibility.readers()))
+        .where(visible_condition(audience or visibility.readers()))
     ).all()
     ranks: dict[str, float] = {}
     for slug, score in rows:

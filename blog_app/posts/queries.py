@@ -18,6 +18,7 @@ from blog_app.content.segments import Segment, TocEntry
 from blog_app.core import visibility
 from blog_app.core.models import Keyword, Post, PostKeyword, RelatedPost
 from blog_app.core.visibility import Audience
+from blog_app.core.visibility_sql import visible_condition
 from blog_app.posts import search
 from blog_app.posts.index_params import PAGE_SIZE, IndexParams
 from blog_app.posts.types import KeywordRef, PostDetail, PostLink, PostPage, PostSummary, RelatedLink, SearchResult
@@ -31,7 +32,7 @@ def format_date(day: dt.date) -> str:
 def visible_posts(db: Session, audience: Audience | None = None, limit: int | None = None) -> list[PostDetail]:
     """Every post ``audience`` may see (default: readers), or the ``limit`` newest, newest first, in full (feeds, sitemap)."""
     audience = audience or visibility.readers()
-    newest = select(Post).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST).limit(limit)
+    newest = select(Post).where(visible_condition(audience)).order_by(*_NEWEST_FIRST).limit(limit)
     return _details(db, db.exec(newest).all(), audience.today)
 
 
@@ -42,7 +43,7 @@ def search_posts(db: Session, query: IndexParams, audience: Audience | None = No
     snippets. Only posts ``audience`` may see (default: readers) are counted, listed and quoted.
     """
     audience = audience or visibility.readers()
-    conditions = [visibility.visible_condition(audience), *_tag_filter(query)]
+    conditions = [visible_condition(audience), *_tag_filter(query)]
     if query.q:
         return _search_page(db, query, conditions, audience)
     offset = (query.page - 1) * PAGE_SIZE
@@ -90,7 +91,7 @@ def related_posts(db: Session, slug: str, audience: Audience | None = None, limi
     rows = db.exec(
         select(Post.slug, Post.title, Post.description)
         .join(RelatedPost, col(RelatedPost.related_id) == col(Post.id))
-        .where(col(RelatedPost.post_id) == source, visibility.visible_condition(audience))
+        .where(col(RelatedPost.post_id) == source, visible_condition(audience))
         .order_by(col(RelatedPost.position))
         .limit(limit)
     ).all()
@@ -105,16 +106,14 @@ def keyword_name(db: Session, slug: str) -> str | None:
 def get_post(db: Session, slug: str, audience: Audience | None = None) -> PostDetail | None:
     """The post with ``slug``, or None when there is none ``audience`` (default: readers) may see."""
     audience = audience or visibility.readers()
-    post = db.exec(select(Post).where(Post.slug == slug, visibility.visible_condition(audience))).first()
+    post = db.exec(select(Post).where(Post.slug == slug, visible_condition(audience))).first()
     return _details(db, [post], audience.today)[0] if post else None
 
 
 def adjacent_posts(db: Session, slug: str, audience: Audience | None = None) -> tuple[PostLink | None, PostLink | None]:
     """The next newer and next older post around ``slug`` in index order, among those ``audience`` may see."""
     audience = audience or visibility.readers()
-    order = db.exec(
-        select(Post.slug, Post.title).where(visibility.visible_condition(audience)).order_by(*_NEWEST_FIRST)
-    ).all()
+    order = db.exec(select(Post.slug, Post.title).where(visible_condition(audience)).order_by(*_NEWEST_FIRST)).all()
     slugs = [row[0] for row in order]
     if slug not in slugs:
         return None, None

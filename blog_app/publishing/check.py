@@ -11,7 +11,6 @@ import pathlib
 
 from blog_app.content import Diagnostic, Document
 from blog_app.content.batch import parse_many
-from blog_app.content.links import find_links
 from blog_app.core import settings, visibility
 from blog_app.publishing.content_files import display_path, duplicate_slugs, missing_images
 from blog_app.publishing.link_check import broken_links, linked_post
@@ -60,18 +59,18 @@ def check_content(
     today = today or visibility.site_today()
     items = [(display_path(path), path.read_bytes()) for path in sorted(content_dir.rglob("*.md"))]
     diagnostics: list[Diagnostic] = []
-    documents: list[tuple[Document, bytes]] = []
-    for (_shown, data), result in zip(items, parse_many(items), strict=True):
+    documents: list[Document] = []
+    for result in parse_many(items):
         if isinstance(result, Document):
-            documents.append((result, data))
+            documents.append(result)
             diagnostics += result.warnings + missing_images(result, assets_dir)
         else:
             diagnostics += result
-    diagnostics += duplicate_slugs(document for document, _data in documents).values()
+    diagnostics += duplicate_slugs(documents).values()
     posts = {}
-    for document, _data in documents:
+    for document in documents:
         posts.setdefault(document.slug, linked_post(document))
-    for document, data in documents:
-        diagnostics += broken_links(document, find_links(document.source_path, data), posts, assets_dir, today)
+    for document in documents:
+        diagnostics += broken_links(document, document.links, posts, assets_dir, today)
     diagnostics.sort(key=lambda d: (d.path, d.line))
     return CheckReport(posts=len(items), diagnostics=diagnostics)

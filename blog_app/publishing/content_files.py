@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from blog_app.content import Diagnostic, Document
-from blog_app.core.assets import asset_exists, is_site_path
+from blog_app.core.assets import exists_under, is_site_path
 
 
 def display_path(path: pathlib.Path) -> str:
@@ -29,14 +30,23 @@ def missing_images(document: Document, assets_dir: pathlib.Path) -> list[Diagnos
     """
     wanted = [(document.meta.image, document.meta.line_of("image"))]
     wanted += [(s.src, s.line) for s in document.segments if s.kind == "image"]
+    root = assets_dir.resolve()
     return [
         Diagnostic(document.source_path, line, f"image {src} not found under assets/", "warning")
         for src, line in wanted
-        if is_site_path(src) and not asset_exists(src, assets_dir)
+        if is_site_path(src) and not exists_under(src, root)
     ]
 
 
-def duplicate_slugs(documents: Iterable[Document], taken: Mapping[str, str] | None = None) -> dict[str, Diagnostic]:
+class SlugClaim(Protocol):
+    """A parsed post as the owner of a slug: a ``Document``, or the rows ingest writes of one."""
+
+    source_path: str
+    slug: str
+    slug_line: int
+
+
+def duplicate_slugs(documents: Iterable[SlugClaim], taken: Mapping[str, str] | None = None) -> dict[str, Diagnostic]:
     """The error of every document whose slug a file before it (or in ``taken``) already holds.
 
     Args:
@@ -51,7 +61,6 @@ def duplicate_slugs(documents: Iterable[Document], taken: Mapping[str, str] | No
     for document in documents:
         owner = owners.setdefault(document.slug, document.source_path)
         if owner != document.source_path:
-            line = document.meta.line_of("slug")
             message = f"slug '{document.slug}' is already used by {owner}"
-            rejected[document.source_path] = Diagnostic(document.source_path, line, message)
+            rejected[document.source_path] = Diagnostic(document.source_path, document.slug_line, message)
     return rejected

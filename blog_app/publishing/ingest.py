@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import pathlib
 import time
+from collections.abc import Callable
 
 import sqlalchemy as sa
-from slugify import slugify
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session
 
-from blog_app.content import Diagnostic, Document, content_hash
+from blog_app.content import Diagnostic, content_hash
 from blog_app.content.batch import parse_many
 from blog_app.core import content_version
-from blog_app.core.models import Keyword, Post, PostKeyword, utc_now
-from blog_app.publishing.content_files import display_path, duplicate_slugs, missing_images
-from blog_app.publishing.framework_store import delete_frameworks, replace_frameworks
-from blog_app.publishing.search_store import index_posts
+from blog_app.publishing.content_files import display_path
+from blog_app.publishing.post_rows import PostRows, post_rows
+from blog_app.publishing.post_store import PostWriter, StoredPost, stored_posts
+from blog_app.publishing.slug_claims import SlugClaims, Verdict
+
+# Posts written per batch while the rest are parsed: bounds the rows held in memory, and the
+# writing left once the last post is parsed.
+WRITE_BATCH = 50
 
 
 @dataclasses.dataclass
@@ -40,23 +46,13 @@ class IngestReport:
         )
 
 
-@dataclasses.dataclass(frozen=True)
-class _Stored:
-    """The columns of an existing post that ingest compares against."""
-
-    id: int
-    slug: str
-    source_path: str
-    content_hash: str
-
-
 def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Path | None = None) -> IngestReport:
     """Bring the database in line with the Markdown files in ``content_dir``.
 
-    Unchanged files (same hash) are skipped, changed and new ones parsed and
-    upserted, posts whose file is gone removed, and the search index, vocabulary and related
-    posts brought in line, all in one transaction. A file
-    that fails to parse is reported and skipped; its previous version stays.
+    Unchanged files (same hash) are skipped, posts whose file is gone removed, changed and new
+    files parsed and written as they are parsed (on every core), and the search index,
+    vocabulary and related posts brought in line, all in one transaction. A file that fails to
+    parse is reported and skipped; its previous version stays.
 
     Args:
         engine: The database (already migrated).
@@ -74,36 +70,31 @@ def ingest(engine: sa.Engine, content_dir: pathlib.Path, assets_dir: pathlib.Pat
         raise FileNotFoundError(f"content folder {content_dir} does not exist")
     report = IngestReport()
     with Session(engine) as db:
-        stored = {row.source_path: row for row in _stored_posts(db)}
+        stored = stored_posts(db)
         files = {path.relative_to(content_dir).as_posix(): path for path in sorted(content_dir.rglob("*.md"))}
-        documents = _parse_changed(files, stored, report, assets_dir)
-        _reject_duplicate_slugs(documents, stored, files, report)
-        posts = _store_posts(db, documents, stored)
-        report.loaded.extend(document.source_path for document in documents.values())
+        pending = _changed_files(files, stored, report)
+        writer = PostWriter(db, stored)
         gone = [row for key, row in stored.items() if key not in files]
-        index_posts(db, {posts[key].id: document for key, document in documents.items()}, [row.id for row in gone])
-        for row in gone:
-            _remove_post(db, row)
-            report.removed.append(display_path(content_dir / row.source_path))
-        _remove_orphan_keywords(db)
+        writer.remove(gone)  # first: a new file may take the slug of a removed one
+        report.removed.extend(display_path(content_dir / row.source_path) for row in gone)
+        held = {row.slug: key for key, row in stored.items() if key in files}
+        shown = functools.partial(_shown, files)
+        _load(writer, pending, SlugClaims(held), report, shown, assets_dir)
+        writer.finish()
         db.commit()
     content_version.forget_versions()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _stored_posts(db: Session) -> list[_Stored]:
-    rows = db.exec(select(Post.id, Post.slug, Post.source_path, Post.content_hash)).all()
-    return [_Stored(*row) for row in rows]
+def _shown(files: dict[str, pathlib.Path], key: str) -> str:
+    return display_path(files[key])
 
 
-def _parse_changed(
-    files: dict[str, pathlib.Path],
-    stored: dict[str, _Stored],
-    report: IngestReport,
-    assets_dir: pathlib.Path | None,
-) -> dict[str, Document]:
-    """Parse every new or changed file; record unchanged and failed ones."""
+def _changed_files(
+    files: dict[str, pathlib.Path], stored: dict[str, StoredPost], report: IngestReport
+) -> dict[str, tuple[str, bytes]]:
+    """The new or changed files (name in messages, bytes) by key; unchanged ones go to the report."""
     pending: dict[str, tuple[str, bytes]] = {}
     for key, path in files.items():
         data = path.read_bytes()
@@ -111,109 +102,65 @@ def _parse_changed(
             report.unchanged.append(display_path(path))
         else:
             pending[key] = (display_path(path), data)
-    documents: dict[str, Document] = {}
-    for key, result in zip(pending, parse_many(list(pending.values())), strict=True):
-        if not isinstance(result, Document):
-            report.failed.append(pending[key][0])
-            report.diagnostics.extend(result)
-            continue
-        if assets_dir is not None:
-            result.warnings.extend(missing_images(result, assets_dir))
-        report.diagnostics.extend(result.warnings)
-        documents[key] = result
-    return documents
+    return pending
 
 
-def _reject_duplicate_slugs(
-    documents: dict[str, Document],
-    stored: dict[str, _Stored],
-    files: dict[str, pathlib.Path],
+def _load(
+    writer: PostWriter,
+    pending: dict[str, tuple[str, bytes]],
+    claims: SlugClaims,
     report: IngestReport,
+    shown: Callable[[str], str],
+    assets_dir: pathlib.Path | None,
 ) -> None:
-    """Fail a new or changed file whose slug another file already holds (naming both)."""
-    taken = {row.slug: display_path(files[key]) for key, row in stored.items() if key in files and key not in documents}
-    rejected = duplicate_slugs(documents.values(), taken)
-    for key, document in list(documents.items()):
-        if document.source_path in rejected:
-            report.diagnostics.append(rejected[document.source_path])
-            report.failed.append(document.source_path)
-            del documents[key]
+    """Parse ``pending`` and write each post as it comes; report in file order."""
+    loading = _Loading(writer, claims)
+    then = functools.partial(post_rows, assets_dir=assets_dir)
+    with contextlib.closing(parse_many(list(pending.values()), then=then)) as results:
+        for key, result in zip(pending, results, strict=True):
+            if isinstance(result, PostRows):
+                report.diagnostics.extend(result.warnings)
+                loading.add(key, result)
+            else:
+                report.failed.append(pending[key][0])
+                report.diagnostics.extend(result)
+    loading.finish(shown)
+    report.loaded.extend(name for key, name in loading.parsed.items() if key not in loading.rejected)
+    report.failed.extend(name for key, name in loading.parsed.items() if key in loading.rejected)
+    report.diagnostics.extend(loading.rejected[key] for key in loading.parsed if key in loading.rejected)
 
 
-def _store_posts(db: Session, documents: dict[str, Document], stored: dict[str, _Stored]) -> dict[str, Post]:
-    """Insert or update every parsed post, then relink their keywords; the posts by file key.
+class _Loading:
+    """One run's parsed posts on their way to the database: written in batches, or waiting for their slug."""
 
-    One flush for all posts: flushing per post makes the session re-scan every
-    object it holds each time, which grows quadratically with the number of posts.
-    """
-    posts = {key: _store_post(db, document, key, stored.get(key)) for key, document in documents.items()}
-    db.flush()
-    updated = [stored[key].id for key in posts if key in stored]
-    if updated:
-        db.exec(delete(PostKeyword).where(col(PostKeyword.post_id).in_(updated)))
-    links = [
-        {"post_id": posts[key].id, "keyword_id": _keyword_id(db, name), "position": position}
-        for key, document in documents.items()
-        for position, name in enumerate(document.meta.keywords)
-    ]
-    if links:  # a core executemany: building thousands of ORM objects costs more than the insert
-        db.exec(sa.insert(PostKeyword), params=links)
-    replace_frameworks(db, {posts[key].id: document.frameworks for key, document in documents.items()}, updated)
-    return posts
+    def __init__(self, writer: PostWriter, claims: SlugClaims) -> None:
+        self.parsed: dict[str, str] = {}  # the name in messages of every file that parsed, by key, in file order
+        self.rejected: dict[str, Diagnostic] = {}  # files that parsed but lost their slug, by key
+        self._writer = writer
+        self._claims = claims
+        self._batch: list[tuple[str, PostRows]] = []
+        self._waiting: list[tuple[str, PostRows]] = []
 
+    def add(self, key: str, rows: PostRows) -> None:
+        """Write a parsed post (in a batch), hold it until its slug is settled, or reject it."""
+        self.parsed[key] = rows.source_path
+        verdict = self._claims.claim(key, rows)
+        if verdict is Verdict.WAIT:
+            self._waiting.append((key, rows))
+        elif verdict is Verdict.WRITE:
+            self._batch.append((key, rows))
+            if len(self._batch) >= WRITE_BATCH:
+                self._writer.write(self._batch)
+                self._batch = []
+        else:
+            self.rejected[key] = verdict
 
-def _store_post(db: Session, document: Document, key: str, existing: _Stored | None) -> Post:
-    """Stage the insert or update of one post (flushed by the caller)."""
-    meta = document.meta
-    values = {
-        "slug": meta.slug,
-        "title": meta.title,
-        "description": meta.description,
-        "author": meta.author,
-        "published": meta.published,
-        "updated": meta.updated,
-        "cover_image": meta.image,
-        "source_path": key,
-        "content_hash": document.content_hash,
-        "segments": [segment.to_dict() for segment in document.segments],
-        "toc": [entry.to_dict() for entry in document.toc],
-        "body_text": document.text,
-        "excerpt": document.excerpt,
-        "word_count": document.word_count,
-        "reading_minutes": document.reading_minutes,
-        "draft": meta.draft,
-    }
-    post = db.get(Post, existing.id) if existing else None
-    if post is None:
-        post = Post(**values)
-        db.add(post)
-    else:
-        for name, value in values.items():
-            setattr(post, name, value)
-        post.updated_at = utc_now()
-    return post
-
-
-def _keyword_id(db: Session, name: str) -> int:
-    """The id of the keyword named ``name``, created if new (ids cached for the session)."""
-    if "keyword_ids" not in db.info:  # one query per run instead of one per keyword
-        db.info["keyword_ids"] = dict(db.exec(select(Keyword.slug, Keyword.id)).all())
-    ids: dict[str, int] = db.info["keyword_ids"]
-    slug = slugify(name) or "keyword"
-    if slug not in ids:
-        keyword = Keyword(name=name, slug=slug)
-        db.add(keyword)
-        db.flush()
-        ids[slug] = keyword.id
-    return ids[slug]
-
-
-def _remove_post(db: Session, row: _Stored) -> None:
-    delete_frameworks(db, [row.id])
-    db.exec(delete(PostKeyword).where(col(PostKeyword.post_id) == row.id))
-    db.exec(delete(Post).where(col(Post.id) == row.id))
-
-
-def _remove_orphan_keywords(db: Session) -> None:
-    linked = select(PostKeyword.keyword_id)
-    db.exec(delete(Keyword).where(col(Keyword.id).not_in(linked)))
+    def finish(self, shown: Callable[[str], str]) -> None:
+        """Settle the posts that waited for their slug, and write the last batch."""
+        lost = self._claims.settle(self._waiting, set(self.parsed), shown)
+        for key, rows in self._waiting:
+            if rows.source_path in lost:
+                self.rejected[key] = lost[rows.source_path]
+            else:
+                self._batch.append((key, rows))
+        self._writer.write(self._batch)

@@ -45,7 +45,7 @@ def broken_links(
 
     Args:
         document: The post the links are in.
-        links: Its links (``blog_app.content.links.find_links``).
+        links: Its links (``Document.links``).
         posts: Every post of the site by slug.
         assets_dir: The folder served at the site root.
         today: The site's date, deciding which posts readers see.

@@ -9,11 +9,12 @@ those above ``common_limit`` posts are left out of the pairing (they still count
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from blog_app.core.search.words import STOP_WORDS, stem, tokens
+from blog_app.core.search.words import STOP_WORDS, stem, word_counts
 
 TEXT_WEIGHT = 0.7
 KEYWORD_WEIGHT = 0.3
@@ -34,13 +35,26 @@ class Relation:
 
 def profile(columns: Mapping[str, str]) -> dict[str, int]:
     """A post's ``PROFILE_STEMS`` most frequent stems, weighted by column (stop words, numbers and short words left out)."""
+    return profile_of_counts({name: word_counts(text) for name, text in columns.items()})
+
+
+def profile_of_counts(words: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+    """``profile`` of columns whose words are already counted (``word_counts``), by column name."""
     counts: Counter[str] = Counter()
-    for name, text in columns.items():
+    for name, counted in words.items():
         weight = COLUMN_WEIGHTS.get(name, 1)
-        for word in tokens(text):
-            if len(word) > 2 and word not in STOP_WORDS and not any(char.isdigit() for char in word):
-                counts[stem(word)] += weight
+        for word, times in counted.items():
+            if word_stem := _profile_stem(word):
+                counts[word_stem] += weight * times
     return dict(sorted(counts.most_common(PROFILE_STEMS)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _profile_stem(word: str) -> str:
+    """The stem ``word`` counts for in a profile; empty for stop words, numbers and short words."""
+    if len(word) <= 2 or word in STOP_WORDS or any(char.isdigit() for char in word):
+        return ""
+    return stem(word)
 
 
 def common_limit(posts: int) -> int:

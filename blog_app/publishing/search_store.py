@@ -6,65 +6,67 @@ as it left the posts: as they were.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import sqlalchemy as sa
 from sqlmodel import Session, col, delete, select
 
-from blog_app.content import Document
 from blog_app.core import search
 from blog_app.core.models import PostKeyword, PostProfile, RelatedPost
-from blog_app.publishing.related import profile, related_posts
+from blog_app.publishing.post_rows import PostRows
+from blog_app.publishing.related import related_posts
 
 
-def post_columns(document: Document) -> dict[str, str]:
-    """The text of each column of the posts' search index, from a parsed post."""
-    headings = [segment.text for segment in document.segments if segment.kind == "heading"]
-    return {
-        "title": document.meta.title,
-        "headings": "\n".join(headings),
-        "keywords": "\n".join(document.meta.keywords),
-        "description": document.meta.description,
-        "body": document.text,
-    }
+class SearchWriter:
+    """Brings search in line with the posts one ingest run writes and removes, batch by batch.
 
-
-def index_posts(db: Session, written: dict[int, Document], removed: list[int]) -> None:
-    """Bring search in line with the posts ingest just wrote and is about to remove.
-
-    Call after the posts are flushed (they have ids) and before the removed ones are deleted.
-
-    Args:
-        db: Ingest's session.
-        written: The posts inserted or updated in this run, by id.
-        removed: The ids of posts this run deletes.
+    Index rows and profiles are written with their posts; the vocabulary's counts and the
+    related posts depend on every post, so ``finish`` writes them once the posts are all stored.
     """
-    if not written and not removed:
-        return
-    replaced = [*written, *removed]
-    old = search.read_rows(db, search.POSTS, replaced)
-    search.delete_rows(db, search.POSTS, replaced)
-    columns = {post_id: post_columns(document) for post_id, document in written.items()}
-    search.write_rows(db, search.POSTS, columns)
-    search.count_words(db, added=map(_words, columns.values()), removed=map(_words, old.values()))
-    db.exec(delete(PostProfile).where(col(PostProfile.post_id).in_(replaced)))
-    if columns:
-        db.execute(
-            sa.insert(PostProfile),
-            [{"post_id": post_id, "stems": profile(texts)} for post_id, texts in columns.items()],
+
+    def __init__(self, db: Session) -> None:
+        """Write through ``db``, ingest's session."""
+        self._db = db
+        self._added: list[frozenset[str]] = []  # the words of each post written
+        self._removed: list[set[str]] = []  # the words of each post's previous index row
+        self._changed = False
+
+    def remove(self, post_ids: list[int]) -> None:
+        """Drop the index rows and profiles of posts about to be deleted or rewritten."""
+        if not post_ids:
+            return
+        self._changed = True
+        old = search.read_rows(self._db, search.POSTS, post_ids)
+        self._removed += [_words(columns.values()) for columns in old.values()]
+        search.delete_rows(self._db, search.POSTS, post_ids)
+        self._db.exec(delete(PostProfile).where(col(PostProfile.post_id).in_(post_ids)))
+
+    def write(self, posts: Mapping[int, PostRows]) -> None:
+        """Index posts just written (they have ids and no index rows: new, or ``remove``-d first)."""
+        if not posts:
+            return
+        self._changed = True
+        search.write_rows(self._db, search.POSTS, {post_id: rows.search for post_id, rows in posts.items()})
+        self._added += [rows.words for rows in posts.values()]
+        self._db.execute(
+            sa.insert(PostProfile.__table__),
+            [{"post_id": post_id, "stems": rows.profile} for post_id, rows in posts.items()],
         )
-    _relate_posts(db, excluded=set(removed))
+
+    def finish(self) -> None:
+        """Count the words every post uses and relate the posts, once all of them are stored."""
+        if self._changed:
+            search.count_words(self._db, added=self._added, removed=self._removed)
+            _relate_posts(self._db)
 
 
-def _words(columns: dict[str, str]) -> set[str]:
-    return {word for text in columns.values() for word in search.tokens(text)}
+def _words(texts: Iterable[str]) -> set[str]:
+    return {word for text in texts for word in search.tokens(text)}
 
 
-def _relate_posts(db: Session, excluded: set[int]) -> None:
+def _relate_posts(db: Session) -> None:
     """Recompute every post's related posts from the stored profiles and keywords (all of them: one new post may relate to any)."""
-    profiles = {
-        post_id: stems
-        for post_id, stems in db.exec(select(PostProfile.post_id, PostProfile.stems))
-        if post_id not in excluded
-    }
+    profiles = dict(db.exec(select(PostProfile.post_id, PostProfile.stems)).all())
     keywords: dict[int, set[int]] = {}
     for post_id, keyword_id in db.exec(select(PostKeyword.post_id, PostKeyword.keyword_id)):
         keywords.setdefault(post_id, set()).add(keyword_id)
@@ -76,4 +78,4 @@ def _relate_posts(db: Session, excluded: set[int]) -> None:
         for position, relation in enumerate(listed)
     ]
     if rows:
-        db.execute(sa.insert(RelatedPost), rows)
+        db.execute(sa.insert(RelatedPost.__table__), rows)

@@ -22,6 +22,7 @@ from blog_app.publishing.startup_lock import STARTUP_LOCK_KEY, startup_lock
 from harness.app_process import app_environment
 from harness.browser import wait_for
 from tests.support.fixture_posts import SEED_SLUG, SEED_TITLE
+from tests.support.visibility_cases import sql_and_rule_answers
 
 LOCK = sa.text("SELECT pg_try_advisory_lock(:key)").bindparams(key=STARTUP_LOCK_KEY)
 UNLOCK = sa.text("SELECT pg_advisory_unlock(:key)").bindparams(key=STARTUP_LOCK_KEY)
@@ -74,6 +75,12 @@ def test_prepare_database_loads_the_seed_once(postgres_engine, content_dir):
     assert post.author == "Elvis Kahoro" and post.published == "2024-11-04"
     assert post.keywords[0].name == "python web frameworks" and len(post.keywords) == 6
     assert any(s.kind == "image" for s in post.segments), "segments survive the JSON column"
+
+
+def test_the_sql_visibility_condition_finds_exactly_the_posts_is_visible_allows(postgres_engine):
+    database.upgrade_schema(postgres_engine)
+    for found, allowed in sql_and_rule_answers(postgres_engine).values():
+        assert found == allowed
 
 
 def test_startup_lock_keeps_every_other_session_out(postgres_engine):

@@ -109,13 +109,10 @@ def count_words(db: Session, added: Iterable[Iterable[str]], removed: Iterable[I
         for word, delta in change.items()
         if word not in stored and delta > 0
     ]
-    for chunk in _chunks(new):
-        ids = (
-            db.execute(sa.insert(SearchTerm).returning(SearchTerm.id, sort_by_parameter_order=True), chunk)
-            .scalars()
-            .all()
-        )
-        backend.learn_terms(db, [(term_id, row["term"]) for term_id, row in zip(ids, chunk, strict=True)])
+    table = SearchTerm.__table__
+    for chunk in _chunks(new):  # each id comes back with its term: SQLite inserts many rows per statement
+        inserted = db.execute(sa.insert(table).returning(table.c.id, table.c.term), chunk)
+        backend.learn_terms(db, [(term_id, term) for term_id, term in inserted])
 
 
 def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:

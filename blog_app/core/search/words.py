@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 
 import Stemmer
 
@@ -35,6 +36,14 @@ _stemmer = Stemmer.Stemmer("english")
 def tokens(text: str) -> list[str]:
     """The words of ``text`` in order, lowercased, as the databases index them (over-long runs dropped)."""
     return [token for token in TOKEN.findall(text.lower()) if len(token) <= MAX_WORD]
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How many times each word of ``tokens(text)`` occurs, in order of first appearance."""
+    counts = Counter(TOKEN.findall(text.lower()))
+    for word in [word for word in counts if len(word) > MAX_WORD]:
+        del counts[word]
+    return counts
 
 
 @functools.lru_cache(maxsize=200_000)

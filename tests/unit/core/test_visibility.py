@@ -13,6 +13,7 @@ from blog_app.posts import queries
 from blog_app.posts.index_params import IndexParams
 from blog_app.publishing.ingest import ingest
 from harness.synthetic_posts import write_post
+from tests.support.visibility_cases import sql_and_rule_answers
 
 TODAY = dt.date(2026, 11, 25)
 READERS = visibility.readers(TODAY)
@@ -46,6 +47,13 @@ def test_status_of_a_post():
     assert visibility.publication_status(Row(True, dt.date(2999, 1, 1)), TODAY) == "draft"
     assert not visibility.is_visible(Row(True, dt.date(2020, 1, 1)), READERS)
     assert visibility.is_visible(Row(True, dt.date(2020, 1, 1)), AUTHORS)
+
+
+def test_the_sql_condition_finds_exactly_the_posts_is_visible_allows(sqlite_engine):
+    answers = sql_and_rule_answers(sqlite_engine)
+    assert answers["readers"] == (["post-2026-11-24", "post-2026-11-25"],) * 2
+    for found, allowed in answers.values():
+        assert found == allowed
 
 
 def test_readers_see_only_published_posts_on_the_index(db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -88,11 +89,24 @@ EXPECTED = {
 }
 
 
-def run_check(*args: str) -> subprocess.CompletedProcess:
+# `python -m blog_app ARGS`, then its exit status and every module it imported, as JSON on stderr's last line.
+REPORT_IMPORTS = """
+import json, runpy, sys
+sys.argv = ["blog_app", *sys.argv[1:]]
+try:
+    runpy.run_module("blog_app", run_name="__main__", alter_sys=True)
+except SystemExit as exit:
+    print(json.dumps({"status": exit.code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+# What a check has no use for: the database layer and the UI framework (and their start-up time).
+NOT_FOR_CHECK = ("alembic", "reflex", "sqlalchemy", "sqlmodel")
+
+
+def run_check(*args: str, program: tuple[str, ...] = ("-m", "blog_app")) -> subprocess.CompletedProcess:
     """``python -m blog_app check ARGS`` from the project folder, without any content folder override."""
     env = {key: value for key, value in os.environ.items() if key != "BLOG_CONTENT_DIR"}
     return subprocess.run(
-        [sys.executable, "-m", "blog_app", "check", *args],
+        [sys.executable, *program, "check", *args],
         cwd=settings.PROJECT_ROOT,
         env=env,
         capture_output=True,
@@ -111,6 +125,16 @@ def test_bad_content_fails_with_one_line_per_problem():
     assert result.stdout.splitlines() == expected  # sorted by file, then line
     assert result.returncode == 1
     assert result.stderr.strip() == "check: 26 posts, 46 problems, 1 editorial note"
+
+
+def test_check_imports_neither_the_database_layer_nor_reflex():
+    result = run_check("--content", "tests/fixtures/bad-content", program=("-c", REPORT_IMPORTS))
+    *_, summary, imports = result.stderr.splitlines()
+    report = json.loads(imports)
+    assert report["status"] == 1 and summary == "check: 26 posts, 46 problems, 1 editorial note"  # the whole check ran
+    heavy = [name for name in report["modules"] if name.split(".")[0].startswith(NOT_FOR_CHECK)]
+    assert heavy == []
+    assert "blog_app.publishing.check" in report["modules"] and "mistletoe" in report["modules"]
 
 
 def test_shipped_content_passes_and_lists_its_editorial_notes():

@@ -133,18 +133,18 @@ def test_upgrading_a_database_from_0001_fills_the_frameworks(tmp_path, content_d
 
 
 def test_a_failing_run_leaves_the_previous_frameworks(sqlite_engine, content_dir, monkeypatch):
-    from blog_app.publishing import ingest as ingest_module
+    from blog_app.publishing.post_store import PostWriter
 
     ingest(sqlite_engine, content_dir)
     write_post(content_dir, "alpha.md", "Alpha", body=COMPARISON)
     (content_dir / SEED.name).write_bytes(SEED.read_bytes().replace(b"## Dash--", b"## Dashboard--"))
-    real_store = ingest_module._store_post
+    real_write = PostWriter.write
 
-    def store_then_fail(db, document, key, existing):
-        real_store(db, document, key, existing)
+    def write_then_fail(writer, batch):
+        real_write(writer, batch)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest_module, "_store_post", store_then_fail)
+    monkeypatch.setattr(PostWriter, "write", write_then_fail)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(sqlite_engine, content_dir)
     assert framework_counts(sqlite_engine) == (7, 40)

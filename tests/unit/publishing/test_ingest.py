@@ -9,6 +9,7 @@ from blog_app.core.models import Keyword, Post, PostKeyword
 from blog_app.posts import queries
 from blog_app.publishing import ingest as ingest_module
 from blog_app.publishing.ingest import ingest
+from blog_app.publishing.post_store import PostWriter
 from harness.synthetic_posts import write_post
 from tests.support.fixture_posts import SEED
 from tests.support.stored import stored_titles
@@ -22,9 +23,9 @@ def parse_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
     real_parse = ingest_module.parse_many
 
-    def counting_parse(items):
+    def counting_parse(items, **options):
         calls.extend(path for path, _ in items)
-        return real_parse(items)
+        return real_parse(items, **options)
 
     monkeypatch.setattr(ingest_module, "parse_many", counting_parse)
     return calls
@@ -100,7 +101,7 @@ def test_previous_version_stays_when_an_edit_breaks_the_file(sqlite_engine, cont
     assert stored_titles(sqlite_engine)["second"] == "Good version"
 
 
-def test_duplicate_slug_names_both_files(sqlite_engine, content_dir):
+def test_duplicate_slug_names_both_files(sqlite_engine, content_dir, write_batch):
     write_post(content_dir, "a.md", "A", slug="same")
     clash = write_post(content_dir, "b.md", "B", slug="same")
     report = ingest(sqlite_engine, content_dir)
@@ -108,6 +109,66 @@ def test_duplicate_slug_names_both_files(sqlite_engine, content_dir):
     [error] = [str(d) for d in report.diagnostics if d.severity == "error"]
     assert error == f"{clash}:5: slug 'same' is already used by {content_dir / 'a.md'}"
     assert stored_titles(sqlite_engine)["same"] == "A"
+
+
+@pytest.fixture(params=[1, ingest_module.WRITE_BATCH], ids=["each post written as it is parsed", "in batches"])
+def write_batch(request, monkeypatch) -> int:
+    """Ingest writes each post as soon as it is parsed, or in its usual batches."""
+    monkeypatch.setattr(ingest_module, "WRITE_BATCH", request.param)
+    return request.param
+
+
+def test_a_post_moved_to_another_folder_keeps_its_slug(sqlite_engine, content_dir, write_batch):
+    post = write_post(content_dir, "second.md", "Second post", tags="[moving]")
+    ingest(sqlite_engine, content_dir)
+    (content_dir / "2024").mkdir()
+    post.rename(content_dir / "2024" / "second.md")
+    report = ingest(sqlite_engine, content_dir)
+    assert (report.loaded, report.removed, report.failed) == (
+        [str(content_dir / "2024" / "second.md")],
+        [str(post)],
+        [],
+    )
+    assert stored_titles(sqlite_engine)["second"] == "Second post"
+    with Session(sqlite_engine) as db:
+        assert [k.name for k in queries.get_post(db, "second").keywords] == ["moving"]
+
+
+def test_a_slug_one_post_gives_up_goes_to_another_in_the_same_run(sqlite_engine, content_dir, write_batch):
+    write_post(content_dir, "b.md", "B", slug="wanted")
+    ingest(sqlite_engine, content_dir)
+    write_post(content_dir, "b.md", "B, moved", slug="elsewhere")
+    write_post(content_dir, "a.md", "A", slug="wanted")  # before b.md in file order
+    report = ingest(sqlite_engine, content_dir)
+    assert (len(report.loaded), report.failed) == (2, [])
+    assert {slug: title for slug, title in stored_titles(sqlite_engine).items() if slug != SEED_SLUG} == {
+        "wanted": "A",
+        "elsewhere": "B, moved",
+    }
+
+
+def test_two_posts_may_swap_slugs(sqlite_engine, content_dir, write_batch):
+    write_post(content_dir, "a.md", "A", slug="first")
+    write_post(content_dir, "b.md", "B", slug="second")
+    ingest(sqlite_engine, content_dir)
+    write_post(content_dir, "a.md", "A", slug="second")
+    write_post(content_dir, "b.md", "B", slug="first")
+    report = ingest(sqlite_engine, content_dir)
+    assert (len(report.loaded), report.failed) == (2, [])
+    assert stored_titles(sqlite_engine) | {SEED_SLUG: ""} == {"first": "B", "second": "A", SEED_SLUG: ""}
+
+
+def test_an_edited_post_keeps_its_slug_over_a_new_file(sqlite_engine, content_dir, write_batch):
+    write_post(content_dir, "b.md", "B", slug="taken")
+    ingest(sqlite_engine, content_dir)
+    write_post(content_dir, "b.md", "B, edited", slug="taken")
+    clash = write_post(content_dir, "a.md", "A", slug="taken")  # before b.md in file order
+    report = ingest(sqlite_engine, content_dir)
+    assert report.failed == [str(clash)]
+    assert [str(d) for d in report.diagnostics if d.severity == "error"] == [
+        f"{clash}:5: slug 'taken' is already used by {content_dir / 'b.md'}"
+    ]
+    assert stored_titles(sqlite_engine)["taken"] == "B, edited"
 
 
 def test_failure_midway_changes_nothing(sqlite_engine, content_dir, monkeypatch):
@@ -119,13 +180,14 @@ def test_failure_midway_changes_nothing(sqlite_engine, content_dir, monkeypatch)
     (content_dir / SEED.name).unlink()
     seen_inside: dict[str, str] = {}
 
-    def fail_after_the_writes(db):
-        # By now the update, the insert and the removal have been sent to the database.
-        db.flush()
-        seen_inside.update({post.slug: post.title for post in db.exec(select(Post))})
+    real_finish = PostWriter.finish
+
+    def fail_after_the_writes(writer):
+        real_finish(writer)  # by now every write has been sent to the database: all but the commit
+        seen_inside.update({post.slug: post.title for post in writer.db.exec(select(Post))})
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest_module, "_remove_orphan_keywords", fail_after_the_writes)
+    monkeypatch.setattr(PostWriter, "finish", fail_after_the_writes)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(sqlite_engine, content_dir)
     assert seen_inside == {"second": "Second post, edited", "third": "Third post"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from blog_app.content.links import Link, find_links
+from blog_app.content import parse_post
+from blog_app.content.links import Link
 from blog_app.publishing.check import check_content
 from harness.synthetic_posts import write_post
 
@@ -37,7 +38,7 @@ more [b](#y) text, *emphasis
 
 
 def test_links_are_found_on_their_own_lines():
-    assert find_links("x.md", POST) == [
+    assert parse_post("x.md", POST).links == [
         Link("/blog/x", 7),
         Link("#y", 8),
         Link("/blog/c", 9),

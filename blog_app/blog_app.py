@@ -14,6 +14,7 @@ from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
 from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
 from blog_app.explorer.page import frameworks_page
 from blog_app.explorer.state import ExplorerState
+from blog_app.html_first.slot import first_response_slot, state_seed_wrap
 from blog_app.posts.index_page import index_page
 from blog_app.posts.index_state import IndexState
 from blog_app.posts.post_page import post_page, post_title
@@ -58,6 +59,10 @@ app = rx.App(
     stylesheets=["/blog.css"],
     html_lang="en",
     head_components=feed_links(),
+    # What the shell shows until a page's code has loaded: the page as the server wrote it
+    # (blog_app/html_first), and the state that page was written from, for React's first render.
+    hydrate_fallback=first_response_slot,
+    extra_app_wraps={(1, "StateSeed"): state_seed_wrap},
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
     # then security headers around all of it (pages, assets, feeds, health), whose policy allows
     # the inline scripts of the build this process serves; outermost, what one client may send

@@ -12,9 +12,9 @@ from starlette.responses import PlainTextResponse, Response
 
 from blog_app import routes
 from blog_app.core import outage
+from blog_app.html_first.shell import fill_shell, load_shell
 from blog_app.seo.article import readable_message
 from blog_app.seo.head import not_found_head
-from blog_app.seo.shell import fill_shell, load_shell
 from blog_app.seo.site import current_site
 
 HTML = "text/html; charset=utf-8"

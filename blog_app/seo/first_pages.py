@@ -1,0 +1,36 @@
+"""The pages the server writes whole into the first response: each page's head, its content in the site frame, its state.
+
+One builder per route, for :class:`blog_app.seo.page_responses.PageResponses`: a post (404 with
+the not-found message for an unknown slug), the index in every view, the explorer in every view.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from blog_app.html_first.first_response import FirstResponse, seed_element
+from blog_app.html_first.shell import fill_shell
+from blog_app.posts.first_response import NOT_FOUND_TITLE, post_first_response
+from blog_app.seo.head import blog_posting, head_html, not_found_head, post_meta
+from blog_app.seo.page_responses import BuiltPage
+from blog_app.seo.site import Site
+from blog_app.ui.layout_markup import site_layout_markup
+
+
+def write_page(shell: str, head: str, response: FirstResponse) -> str:
+    """The shell with ``head`` and the page, in the site frame, with the state it was written from."""
+    return fill_shell(shell, head, site_layout_markup(response.main) + seed_element(response.seed))
+
+
+def post_page_for(request: Request):
+    """The key (slug) and builder of the post page ``request`` asks for."""
+    slug = request.path_params["slug"]
+
+    def build(shell: str, site: Site) -> BuiltPage:
+        shown, response = post_first_response(slug)
+        if shown is None:
+            return BuiltPage.of(write_page(shell, not_found_head(NOT_FOUND_TITLE, site), response), status=404)
+        head = head_html(post_meta(shown.detail, site), blog_posting(shown.detail, site))
+        return BuiltPage.of(write_page(shell, head, response))
+
+    return slug, build

@@ -99,6 +99,16 @@ setup_axe() {  # axe-core, injected into pages by the accessibility tests
   export AXE_SOURCE="$TOOLS/axe/node_modules/axe-core/axe.min.js"
 }
 
+LIGHTHOUSE_VERSION="13.5.0"
+
+setup_lighthouse() {  # Lighthouse, run by the benchmarks against Debian's Chromium (mobile defaults)
+  if [ ! -f "$TOOLS/lighthouse/node_modules/lighthouse/cli/index.js" ]; then
+    say "installing lighthouse $LIGHTHOUSE_VERSION into .tools/lighthouse"
+    npm install --prefix "$TOOLS/lighthouse" --no-audit --no-fund --loglevel=error --save-exact "lighthouse@$LIGHTHOUSE_VERSION" >&2
+  fi
+  export LIGHTHOUSE_CLI="$TOOLS/lighthouse/node_modules/lighthouse/cli/index.js"
+}
+
 setup_loadgen() {  # socket.io-client for the load test's readers (harness/readers.cjs), run by setup_js's Node
   local version
   # The version Reflex's frontend pins, so the readers speak exactly what the browser speaks.

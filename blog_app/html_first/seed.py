@@ -36,5 +36,6 @@ def state_values(state_class: type[PageState], show: Callable[[PageState], None]
 
 def seed_json(values: dict[str, dict]) -> str:
     """``values`` as JSON that is safe inside a ``<script type="application/json">`` element."""
-    # "</" could close the element; "<!--" could open a comment state. Escaped, JSON reads the same.
-    return format.json_dumps(values).replace("</", "<\\/").replace("<!--", "<\\!--")
+    # "</script" would close the element and "<!--" change how it is parsed: with every "<" written
+    # as its JSON escape (valid only inside strings, where JSON can hold one), neither can occur.
+    return format.json_dumps(values).replace("<", "\\u003c")

@@ -20,6 +20,7 @@ from blog_app.posts.post_page import post_page, post_title
 from blog_app.posts.post_state import PostState
 from blog_app.publishing.startup import prepare_database
 from blog_app.publishing.watcher import watch_content
+from blog_app.seo.critical_css_plugin import full_stylesheet_switch
 from blog_app.seo.page_head import default_share_image, feed_links, static_page_head
 from blog_app.seo.script_hashes import BuildScriptHashes
 from blog_app.seo.server import seo_api
@@ -57,6 +58,8 @@ def static_page_paths(app: rx.App) -> list[str]:
 app = rx.App(
     stylesheets=["/blog.css"],
     html_lang="en",
+    # Turns on the full stylesheet that a first response with inline critical CSS deferred.
+    extra_app_wraps={(1, "FullStylesheetSwitch"): full_stylesheet_switch},
     head_components=feed_links(),
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
     # then security headers around all of it (pages, assets, feeds, health), whose policy allows

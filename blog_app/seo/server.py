@@ -27,6 +27,7 @@ from blog_app.core.content_version import content_version
 from blog_app.posts import queries
 from blog_app.posts.types import PostDetail
 from blog_app.seo.article import readable_message, readable_page
+from blog_app.seo.critical_css import critical_css, inline_critical_css
 from blog_app.seo.feeds import atom_xml, rss_xml
 from blog_app.seo.head import blog_posting, head_html, not_found_head, post_meta
 from blog_app.seo.outage_responses import outage_handlers
@@ -181,7 +182,7 @@ class PostPages:
 
 def _built_page(post: PostDetail, shell: str, site: Site) -> tuple[bytes, str]:
     head = head_html(post_meta(post, site), blog_posting(post, site))
-    page = fill_shell(shell, head, readable_page(post, site.name)).encode()
+    page = _first_response(fill_shell(shell, head, readable_page(post, site.name))).encode()
     return page, _etag(page)
 
 
@@ -191,7 +192,13 @@ def _not_found(shell: str, site: Site) -> Response:
         not_found_head(NOT_FOUND_TITLE, site),
         readable_message(NOT_FOUND_TITLE, NOT_FOUND_MESSAGE, site.name),
     )
-    return Response(page, status_code=404, media_type=HTML)
+    return Response(_first_response(page), status_code=404, media_type=HTML)
+
+
+def _first_response(page: str) -> str:
+    """``page`` with the build's critical CSS inline in place of the blocking stylesheet, when the build has one."""
+    css = critical_css()
+    return page if css is None else inline_critical_css(page, css)
 
 
 def robots(request: Request) -> Response:

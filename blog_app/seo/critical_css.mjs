@@ -1,0 +1,76 @@
+// The critical CSS of a production build: the rules of Reflex's global stylesheet that the pages use.
+//
+// Run by blog_app/seo/critical_css_plugin.py after `react-router build`, from .web/ (where Reflex
+// installs purgecss): node critical-css.mjs <static dir> <output name> <source dir>...
+// PurgeCSS keeps the rules whose selectors name classes, ids, tags or attributes found in the
+// content (the built HTML pages plus the Python modules under each source dir, which hold the
+// class names of the server-written first responses), the keyframes those rules animate with, and
+// the custom properties they (or the content) use. Its size is printed for the build log.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { PurgeCSS } from "purgecss";
+
+const STYLESHEET = /^__reflex_global_styles-[\w-]+\.css$/;
+// Radix Themes scopes its tokens with selectors made only of these (`.dark`, `:root`,
+// `:is(.dark, .dark-theme) :where(.radix-themes:not(.light, .light-theme))`, ...). PurgeCSS 8.0.0
+// drops a selector whose compound parts are all :is()/:where() whatever they hold, which would
+// lose the dark theme; a selector made of nothing else is kept whole.
+const THEME_SCOPE =
+  /\.(?:dark|light)(?:-theme)?(?![\w-])|\.radix-themes(?![\w-])|:root|\[data-is-root-theme=(["']?)true\1\]|:(?:is|where|not|has)\(|[()\s,>]/g;
+const CUSTOM_PROPERTY = /--[A-Za-z0-9_-]+/g;
+// Class names with a breakpoint prefix (`md:rt-r-size-3`) as well as plain words.
+const WORD = /[\w:/.-]+/g;
+
+class ThemeScopedPurgeCSS extends PurgeCSS {
+  shouldKeepSelector(selector, found) {
+    return selector.toString().replace(THEME_SCOPE, "") === "" || super.shouldKeepSelector(selector, found);
+  }
+}
+
+function filesUnder(dir, extension) {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .filter((name) => name.endsWith(extension))
+    .map((name) => path.join(dir, name));
+}
+
+function content(staticDir, sourceDirs) {
+  const files = [...filesUnder(staticDir, ".html"), ...sourceDirs.flatMap((dir) => filesUnder(dir, ".py"))];
+  return files.map((file) => ({ raw: fs.readFileSync(file, "utf8"), extension: path.extname(file).slice(1) }));
+}
+
+function extract(text) {
+  const words = text.match(WORD) || [];
+  return [...words, ...words.flatMap((word) => word.split(/[:/.]/))];
+}
+
+function size(bytes) {
+  const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
+  return `${kB(bytes.length)} (${kB(zlib.gzipSync(bytes).length)} gzip)`;
+}
+
+async function main([staticDir, outputName, ...sourceDirs]) {
+  const assets = path.join(staticDir, "assets");
+  const stylesheet = fs.readdirSync(assets).find((name) => STYLESHEET.test(name));
+  if (!stylesheet) throw new Error(`no global stylesheet in ${assets}`);
+  const pages = content(staticDir, sourceDirs);
+  const used = new Set(pages.flatMap((page) => page.raw.match(CUSTOM_PROPERTY) || []));
+  const [result] = await new ThemeScopedPurgeCSS().purge({
+    content: pages,
+    css: [path.join(assets, stylesheet)],
+    defaultExtractor: extract,
+    keyframes: true,
+    variables: true,
+    safelist: { standard: ["dark", "light", "dark-theme", "light-theme", "radix-themes"], variables: [...used] },
+  });
+  const critical = Buffer.from(result.css);
+  fs.writeFileSync(path.join(staticDir, outputName), critical);
+  const full = fs.readFileSync(path.join(assets, stylesheet));
+  console.log(`critical CSS: ${outputName} ${size(critical)} of ${stylesheet} ${size(full)}`);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(`critical CSS: ${error.message}`);
+  process.exit(1);
+});

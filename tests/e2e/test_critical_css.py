@@ -16,7 +16,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from blog_app.seo.critical_css import DEFERRED_ATTRIBUTE
+from blog_app.seo.critical_css import CRITICAL_CSS_FILE, DEFERRED_ATTRIBUTE
 from harness.browser import (
     assert_page_is_clean,
     background_lightness,
@@ -141,5 +141,42 @@ def test_once_the_app_runs_the_full_stylesheet_applies_without_a_console_error(s
         assert (background_lightness(driver) > 0.5) == (scheme == "light")
         (artifacts_dir / f"critical-css-post-{scheme}-app.png").write_bytes(screenshot(driver))
         assert_page_is_clean(driver)
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/", "/frameworks/"])
+def test_the_critical_css_also_paints_the_prerendered_pages_as_the_full_stylesheet_does(
+    server, chromium, artifacts_dir, path, scheme
+):
+    # The server does not inline critical CSS into these yet: the page is switched to it in place.
+    driver = first_paint_driver(scheme, javascript=True)
+    try:
+        driver.get(server.url + path)
+        driver.set_script_timeout(15)
+        driver.execute_async_script(
+            """const done = arguments[arguments.length - 1];
+               fetch(arguments[0]).then((r) => r.text()).then((css) => {
+                 const link = [...document.querySelectorAll("link[rel=stylesheet]")]
+                   .find((l) => l.href.includes("__reflex_global_styles"));
+                 const style = document.createElement("style");
+                 style.textContent = css;
+                 link.before(style);
+                 link.setAttribute("media", "print");
+                 link.setAttribute(arguments[1], "");
+                 requestAnimationFrame(() => requestAnimationFrame(done));
+               });""",
+            f"/{CRITICAL_CSS_FILE}",
+            DEFERRED_ATTRIBUTE,
+        )
+        assert (background_lightness(driver) > 0.5) == (scheme == "light")
+        critical_only = screenshot(driver)
+        turn_on_full_stylesheet(driver)
+        full = screenshot(driver)
+        name = f"critical-css-{path.strip('/') or 'index'}-{scheme}"
+        (artifacts_dir / f"{name}-critical.png").write_bytes(critical_only)
+        (artifacts_dir / f"{name}-full.png").write_bytes(full)
+        assert critical_only == full, f"the critical CSS paints differently: see {artifacts_dir / name}-*.png"
     finally:
         driver.quit()

@@ -6,6 +6,7 @@ import pathlib
 import reflex as rx
 
 from blog_app.core import database_file, run_mode, settings
+from blog_app.seo.critical_css_plugin import CriticalCssPlugin
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -67,7 +68,9 @@ config = rx.Config(
     plugins=[
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="iris", gray_color="slate", radius="large", has_background=True)
-        )
+        ),
+        # Every production build also writes the critical CSS that first responses inline.
+        CriticalCssPlugin(),
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
     **_PUBLIC_URLS,

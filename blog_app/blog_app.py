@@ -21,6 +21,7 @@ from blog_app.posts.post_page import post_page, post_title
 from blog_app.posts.post_state import PostState
 from blog_app.publishing.startup import prepare_database
 from blog_app.publishing.watcher import watch_content
+from blog_app.seo.critical_css_plugin import full_stylesheet_switch
 from blog_app.seo.page_head import default_share_image, feed_links, static_page_head
 from blog_app.seo.script_hashes import BuildScriptHashes
 from blog_app.seo.server import seo_api
@@ -62,7 +63,11 @@ app = rx.App(
     # What the shell shows until a page's code has loaded: the page as the server wrote it
     # (blog_app/html_first), and the state that page was written from, for React's first render.
     hydrate_fallback=first_response_slot,
-    extra_app_wraps={(1, "StateSeed"): state_seed_wrap},
+    extra_app_wraps={
+        (1, "StateSeed"): state_seed_wrap,
+        # Turns on the full stylesheet that a first response with inline critical CSS deferred.
+        (1, "FullStylesheetSwitch"): full_stylesheet_switch,
+    },
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
     # then security headers around all of it (pages, assets, feeds, health), whose policy allows
     # the inline scripts of the build this process serves; outermost, what one client may send

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from blog_app.html_first.first_response import FirstResponse, seed_element
 from blog_app.html_first.shell import fill_shell
 from blog_app.posts.first_response import NOT_FOUND_TITLE, post_first_response
+from blog_app.seo.critical_css import critical_css, inline_critical_css
 from blog_app.seo.head import blog_posting, head_html, not_found_head, post_meta
 from blog_app.seo.page_responses import BuiltPage
 from blog_app.seo.site import Site
@@ -18,8 +19,13 @@ from blog_app.ui.layout_markup import site_layout_markup
 
 
 def write_page(shell: str, head: str, response: FirstResponse) -> str:
-    """The shell with ``head`` and the page, in the site frame, with the state it was written from."""
-    return fill_shell(shell, head, site_layout_markup(response.main) + seed_element(response.seed))
+    """The shell with ``head`` and the page, in the site frame, with the state it was written from.
+
+    The build's critical CSS is inline in place of the blocking stylesheet, when the build has one.
+    """
+    page = fill_shell(shell, head, site_layout_markup(response.main) + seed_element(response.seed))
+    css = critical_css()
+    return page if css is None else inline_critical_css(page, css)
 
 
 def post_page_for(request: Request):

@@ -2,6 +2,8 @@
 
 React renders ``rx.icon("rss")`` as lucide-react's ``<svg>``; the server writes the identical
 element, reading the icon's shapes from the build's own copy of the package, so the two cannot drift.
+Without that package (no frontend installed) an icon is an empty ``<svg>`` of the same size: the
+page keeps its layout and React draws the icon when it takes over.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ def icon(name: str, size: int) -> Html:
 
 @functools.cache
 def _shapes(name: str) -> tuple[tuple[str, dict[str, str]], ...]:
-    source = (get_web_dir() / "node_modules" / "lucide-react" / "dist" / "esm" / "icons" / f"{name}.mjs").read_text()
+    try:
+        source = (get_web_dir() / "node_modules" / "lucide-react" / "dist" / "esm" / "icons" / f"{name}.mjs").read_text()
+    except OSError:
+        return ()
     match = _ICON_NODE.search(source)
     if match is None:
         raise ValueError(f"lucide-react icon {name!r}: no shapes found")

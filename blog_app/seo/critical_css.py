@@ -80,7 +80,7 @@ def _deferred(match: re.Match[str]) -> str:
 
 def critical_css() -> str | None:
     """The critical CSS of the build this process serves, or None without a build or without critical CSS."""
-    from blog_app.seo.shell import build_dir  # imports Reflex's config
+    from blog_app.html_first.shell import build_dir  # imports Reflex's config
 
     path = build_dir() / CRITICAL_CSS_FILE
     try:

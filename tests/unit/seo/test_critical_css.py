@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 from blog_app.core import database
+from blog_app.html_first.shell import build_dir, shell_path
 from blog_app.publishing.ingest import ingest
 from blog_app.seo.critical_css import (
     CRITICAL_CSS_FILE,
@@ -18,7 +19,6 @@ from blog_app.seo.critical_css import (
     inline_critical_css,
 )
 from blog_app.seo.server import seo_api
-from blog_app.seo.shell import build_dir, shell_path
 from harness.synthetic_posts import write_post
 
 with warnings.catch_warnings(action="ignore"):  # Starlette would rather have httpx2

@@ -32,7 +32,7 @@ PAGE = (
     f'<link as="style" href="{GLOBAL}" rel="preload"/>'
     '<link rel="modulepreload" href="/assets/root-t4vydkS6.js"/><script>theme()</script>'
     f'<link href="{GLOBAL}" rel="stylesheet" type="text/css"/><link href="{ROUTE}" rel="stylesheet"/>'
-    '</head><body><div class="radix-themes"><p class="rt-Text">Hello</p></div></body></html>'
+    '</head><body><div class="radix-themes"><p class="rt-Text">Hello</p><div id="first-response"></div></div></body></html>'
 )
 CSS = ".rt-Text{color:var(--gray-12)}:is(.dark,.dark-theme){--gray-12:#eee}"
 

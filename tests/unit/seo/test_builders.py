@@ -11,11 +11,11 @@ import pytest
 
 from blog_app.content.sanitize import absolute_links
 from blog_app.content.segments import Segment
+from blog_app.html_first.shell import fill_shell
 from blog_app.posts.types import KeywordRef, PostDetail
 from blog_app.seo.article import body_html
 from blog_app.seo.feeds import atom_xml, rss_xml
 from blog_app.seo.head import blog_posting, head_html, json_for_script, post_meta
-from blog_app.html_first.shell import fill_shell
 from blog_app.seo.site import Site
 from blog_app.seo.sitemap import robots_txt, sitemap_xml
 

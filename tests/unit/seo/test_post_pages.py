@@ -8,9 +8,9 @@ import warnings
 import pytest
 
 from blog_app.core import database
+from blog_app.html_first.shell import shell_path
 from blog_app.publishing.ingest import ingest
 from blog_app.seo.server import VERSION_TTL, seo_api
-from blog_app.html_first.shell import shell_path
 from harness.synthetic_posts import write_post
 
 with warnings.catch_warnings(action="ignore"):  # Starlette would rather have httpx2

@@ -16,4 +16,4 @@ def index_first_response(query: str) -> tuple[IndexParams, FirstResponse]:
     params = parse_index_params(query)
     shown = index_to_show(params, run_mode.current_audience())
     seed = state_values(IndexState, lambda state: state.show(query, shown))
-    return params, FirstResponse(index_page_markup(params, shown), seed)
+    return params, FirstResponse(index_page_markup(query, shown), seed)

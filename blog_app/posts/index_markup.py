@@ -12,31 +12,32 @@ from blog_app.core import settings
 from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, fragment
 from blog_app.posts.card_markup import LINK, post_card_markup, search_result_markup
-from blog_app.posts.index_params import IndexParams
+from blog_app.posts.index_params import IndexParams, parse_index_params
 from blog_app.posts.source import ShownIndex
 
 BUTTON = "rt-reset rt-BaseButton rt-r-size-2 rt-variant-soft rt-Button"
 SEARCH_PLACEHOLDER = 'Search posts…  ("a phrase", prefix*)'
 
 
-def index_page_markup(params: IndexParams, shown: ShownIndex) -> Html:
-    """The index's content inside ``<main>``: heading, search box, filters, cards or results, pages."""
-    page = shown.page
+def index_page_markup(query: str, shown: ShownIndex) -> Html:
+    """The index's content inside ``<main>`` for the query string ``query``: heading, search box, filters, cards, pages."""
+    page, params = shown.page, parse_index_params(query)
     return fragment(
-        _intro(params.q),
+        _intro(query, params.q),
         _filters(params, shown) if params.is_filtered else "",
         _cards(shown),
         _pagination(params, page.page, page.pages),
     )
 
 
-def _intro(search: str) -> Html:
+def _intro(query: str, search: str) -> Html:
     return element(
         "div",
         element("h1", settings.site_name(), class_="rt-Heading rt-r-size-7 md:rt-r-size-8 index-title"),
         element("p", settings.site_tagline(), class_="rt-Text rt-r-size-4 index-tagline"),
         _search_form(search),
         class_="rt-Flex rt-r-fd-column rt-r-gap-4 index-intro",
+        data_query=query,
     )
 
 

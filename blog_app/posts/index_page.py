@@ -22,7 +22,7 @@ from blog_app.ui.unavailable import unavailable_message
 
 
 def index_intro() -> rx.Component:
-    """The page heading and the search box."""
+    """The page heading and the search box; ``data-query`` is the address React renders the page for."""
     return rx.flex(
         rx.heading(settings.site_name(), as_="h1", size=rx.breakpoints(initial="7", md="8"), class_name="index-title"),
         rx.text(settings.site_tagline(), size="4", class_name="index-tagline"),
@@ -30,6 +30,7 @@ def index_intro() -> rx.Component:
         direction="column",
         spacing="4",
         class_name="index-intro",
+        custom_attrs={"data-query": current_query()},
     )
 
 

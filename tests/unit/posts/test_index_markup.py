@@ -7,7 +7,6 @@ import re
 from blog_app.core.search import SnippetPart
 from blog_app.html_first.seed import state_values
 from blog_app.posts.index_markup import index_page_markup
-from blog_app.posts.index_params import parse_index_params
 from blog_app.posts.index_state import IndexState
 from blog_app.posts.source import ShownIndex
 from blog_app.posts.types import KeywordRef, PostPage, PostSummary, SearchResult
@@ -39,7 +38,7 @@ def titles(markup: str) -> list[str]:
 
 def test_browsing_writes_each_card_in_order_with_its_cover_byline_and_chips():
     page = PostPage(posts=[CARD, SECOND], total=14, page=2, pages=2)
-    markup = index_page_markup(parse_index_params("page=2"), ShownIndex(page, ""))
+    markup = index_page_markup("page=2", ShownIndex(page, ""))
     assert titles(markup) == ["First &lt;post&gt; &amp; more", "Second post"]
     assert '<img alt="" class="cover" loading="lazy" src="/blog/first.webp">' in markup
     assert 'role="img" aria-label="Cover image unavailable"' in markup and "/blog/gone.webp" not in markup
@@ -52,19 +51,19 @@ def test_browsing_writes_each_card_in_order_with_its_cover_byline_and_chips():
 
 def test_a_search_writes_its_results_with_marked_words_and_its_filter_line():
     page = PostPage(posts=[], total=1, page=1, pages=1, results=[RESULT])
-    params = parse_index_params("tag=python-web&q=django")
-    markup = index_page_markup(params, ShownIndex(page, "Python web"))
+    markup = index_page_markup("tag=python-web&q=django", ShownIndex(page, "Python web"))
     assert titles(markup) == ["Found it"]
     assert "…uses <mark>Django</mark> &lt;b&gt;well&lt;/b&gt;…" in markup
     assert "1 post tagged <strong>Python web</strong> matching <strong>“django”</strong>" in markup
+    assert 'data-query="tag=python-web&amp;q=django"' in markup
     assert 'value="django"' in markup and 'aria-label="Pagination"' not in markup
 
 
 def test_nothing_found_writes_the_empty_state_and_a_wordless_search_its_message():
-    empty = index_page_markup(parse_index_params("tag=nope"), ShownIndex(PostPage([], 0, 1, 1), "nope"))
+    empty = index_page_markup("tag=nope", ShownIndex(PostPage([], 0, 1, 1), "nope"))
     assert titles(empty) == [] and "No posts match" in empty and "0 posts tagged <strong>nope</strong>" in empty
     message = "Type a word to search for."
-    noise = index_page_markup(parse_index_params("q=the"), ShownIndex(PostPage([], 0, 1, 1, message=message), ""))
+    noise = index_page_markup("q=the", ShownIndex(PostPage([], 0, 1, 1, message=message), ""))
     assert message in noise and "No posts match" not in noise
 
 

@@ -78,7 +78,10 @@ def test_the_first_response_holds_exactly_the_views_cards(server, query):
     assert main.index("<h1") < main.index("</main>")
 
 
-def test_the_first_page_holds_the_twelve_newest_posts(server):
+def test_the_first_page_holds_the_twelve_newest_posts_gzipped(server):
+    response = httpx.get(server.url + "/", headers={"Accept-Encoding": "gzip"}, timeout=30)
+    assert response.headers["content-encoding"] == "gzip" and response.headers["etag"].startswith('W/"')
+    assert 'type="application/ld+json"' not in response.text
     titles = written_titles(server.url, "")
     assert len(titles) == 12 and titles[:3] == NEWEST and titles[-6:] == FIRST_PAGE_ARCHIVE
     assert len(set(titles[3:6])) == HOSTILE_POSTS

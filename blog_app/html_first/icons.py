@@ -20,20 +20,23 @@ _ICON_NODE = re.compile(r"const __iconNode = (\[.*?\]);\s*const ", re.DOTALL)
 _KEY = re.compile(r"([{,]\s*)([A-Za-z][\w-]*)\s*:")
 
 
-def icon(name: str, size: int) -> Html:
-    """The ``<svg>`` lucide-react renders for icon ``name`` (kebab-case) at ``size`` pixels."""
+def icon(name: str, size: int, class_name: str = "") -> Html:
+    """The ``<svg>`` lucide-react renders for icon ``name`` (kebab-case) at ``size`` pixels (``rx.icon(class_name=)``)."""
+    classes = f"lucide lucide-{name} {class_name}".strip()
     shapes = "".join(element(tag, **attributes) for tag, attributes in _shapes(name))
     return Html(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 24 24" fill="none"'
         ' stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"'
-        f' class="lucide lucide-{name}" aria-hidden="true">{shapes}</svg>'
+        f' class="{classes}" aria-hidden="true">{shapes}</svg>'
     )
 
 
 @functools.cache
 def _shapes(name: str) -> tuple[tuple[str, dict[str, str]], ...]:
     try:
-        source = (get_web_dir() / "node_modules" / "lucide-react" / "dist" / "esm" / "icons" / f"{name}.mjs").read_text()
+        source = (
+            get_web_dir() / "node_modules" / "lucide-react" / "dist" / "esm" / "icons" / f"{name}.mjs"
+        ).read_text()
     except OSError:
         return ()
     match = _ICON_NODE.search(source)

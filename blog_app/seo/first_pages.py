@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from blog_app import routes
 from blog_app.html_first.first_response import FirstResponse, seed_element
 from blog_app.html_first.shell import fill_shell
 from blog_app.posts.first_response import NOT_FOUND_TITLE, post_first_response
+from blog_app.posts.index_first_response import index_first_response
 from blog_app.seo.critical_css import critical_css, inline_critical_css
-from blog_app.seo.head import blog_posting, head_html, not_found_head, post_meta
+from blog_app.seo.head import blog_posting, head_html, not_found_head, page_meta, post_meta
 from blog_app.seo.page_responses import BuiltPage
 from blog_app.seo.site import Site
 from blog_app.ui.layout_markup import site_layout_markup
@@ -40,3 +42,19 @@ def post_page_for(request: Request):
         return BuiltPage.of(write_page(shell, head, response))
 
     return slug, build
+
+
+def index_page_for(request: Request):
+    """The key (the query string as sent) and builder of the view of the index ``request`` asks for.
+
+    The key is the query string as the browser sent it, not the normalised view: the page's
+    state carries it (``IndexState.loaded_query``) and React shows the view only under that address.
+    """
+    query = request.url.query
+
+    def build(shell: str, site: Site) -> BuiltPage:
+        params, response = index_first_response(query)
+        meta = page_meta(site.name, site.description, routes.index_url(params.tag, params.q, params.page), site)
+        return BuiltPage.of(write_page(shell, head_html(meta), response))
+
+    return query, build

@@ -8,6 +8,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from harness.browser import wait_for
 
 CARD_TITLES = "article.post-card h2, article.search-result h2"
+# The element the server writes a page into; React replaces it when the page's own code renders.
+FIRST_RESPONSE = "first-response"
 
 
 def card_titles(driver: WebDriver) -> list[str]:
@@ -24,13 +26,21 @@ def snippets(driver: WebDriver) -> list[tuple[str, list[str]]]:
     )
 
 
+def react_took_over(driver: WebDriver) -> bool:
+    """Whether React renders the page now (the server's first response is gone from the document)."""
+    return not driver.find_elements(By.ID, FIRST_RESPONSE)
+
+
 def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:
-    """Load the index (with an optional ``?query``) and wait for its cards or its empty state."""
+    """Load the index (with an optional ``?query``) and wait until React shows its cards or its empty state."""
     driver.get(base_url.rstrip("/") + "/" + query)
     wait_for(
         lambda: (
-            driver.find_elements(By.CSS_SELECTOR, CARD_TITLES)
-            or driver.find_elements(By.CSS_SELECTOR, ".empty-state, .search-message")
+            react_took_over(driver)
+            and (
+                driver.find_elements(By.CSS_SELECTOR, CARD_TITLES)
+                or driver.find_elements(By.CSS_SELECTOR, ".empty-state, .search-message")
+            )
         ),
         message=f"index {query or '/'} to render",
     )

@@ -13,14 +13,13 @@ from blog_app.posts.types import PostSummary
 def post_byline(post: rx.Var[PostSummary]) -> rx.Component:
     """Author, date and reading time on one line that wraps like text."""
     return rx.text(
-        rx.el.span(post.author, font_weight="500"),
+        rx.el.span(post.author, class_name="byline-author"),
         " · ",
         rx.el.time(post.published_label, date_time=post.published),
         " · ",
         post.reading_minutes.to_string() + " min read",
-        color=rx.color("gray", 11),
         size="2",
-        class_name="byline",
+        class_name="byline muted",
     )
 
 
@@ -28,8 +27,10 @@ def cover_image(src: rx.Var[str], missing: rx.Var[bool]) -> rx.Component:
     """A 1200×630 cover, or a quiet placeholder when the file is missing."""
     return rx.cond(
         missing,
-        rx.center(
+        rx.flex(
             rx.icon("image-off", size=32),
+            align="center",
+            justify="center",
             class_name="cover cover-missing",
             role="img",
             aria_label="Cover image unavailable",
@@ -53,12 +54,12 @@ def post_card(post: rx.Var[PostSummary]) -> rx.Component:
                 as_="h2",
                 size="5",
             ),
-            rx.text(post.description, color=rx.color("gray", 11), size="3"),
+            rx.text(post.description, size="3", class_name="muted"),
             post_byline(post),
             keyword_chips(post.keywords),
             direction="column",
             spacing="3",
-            padding="var(--space-5)",
+            class_name="post-card-body",
         ),
         class_name="post-card",
     )

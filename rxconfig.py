@@ -6,6 +6,7 @@ import pathlib
 import reflex as rx
 
 from blog_app.core import database_file, run_mode, settings
+from blog_app.seo.titles import ShellTitle
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -67,7 +68,9 @@ config = rx.Config(
     plugins=[
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="iris", gray_color="slate", radius="large", has_background=True)
-        )
+        ),
+        # The client shell (and so the 404 page Reflex copies from it) gets a <title>: valid HTML.
+        ShellTitle(),
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
     **_PUBLIC_URLS,

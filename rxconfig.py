@@ -7,6 +7,7 @@ import reflex as rx
 
 from blog_app.core import database_file, run_mode, settings
 from blog_app.seo.critical_css_plugin import CriticalCssPlugin
+from blog_app.seo.titles import ShellTitle
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -71,6 +72,8 @@ config = rx.Config(
         ),
         # Every production build also writes the critical CSS that first responses inline.
         CriticalCssPlugin(),
+        # The client shell (and so the 404 page Reflex copies from it) gets a <title>: valid HTML.
+        ShellTitle(),
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
     **_PUBLIC_URLS,

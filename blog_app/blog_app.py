@@ -8,6 +8,7 @@ import reflex as rx
 
 from blog_app import routes
 from blog_app.core import event_timing, settings
+from blog_app.core.cache_headers import ImmutableAssets
 from blog_app.core.security_headers import SecurityHeaders
 from blog_app.core.socket_guard import SocketGuard
 from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
@@ -69,11 +70,12 @@ app = rx.App(
         (1, "FullStylesheetSwitch"): full_stylesheet_switch,
     },
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
-    # then security headers around all of it (pages, assets, feeds, health), whose policy allows
-    # the inline scripts of the build this process serves; outermost, what one client may send
-    # over the event websocket.
+    # around them, the build's hashed assets marked cacheable for a year; then security headers
+    # around all of it (pages, assets, feeds, health), whose policy allows the inline scripts of
+    # the build this process serves; outermost, what one client may send over the event websocket.
     api_transformer=[
         seo_api(lambda: static_page_paths(app)),
+        ImmutableAssets,
         functools.partial(SecurityHeaders, script_hashes=BuildScriptHashes()),
         SocketGuard,
     ],

@@ -109,6 +109,15 @@ setup_lighthouse() {  # Lighthouse, run by the benchmarks against Debian's Chrom
   export LIGHTHOUSE_CLI="$TOOLS/lighthouse/node_modules/lighthouse/cli/index.js"
 }
 
+VNU_VERSION="26.9.27"
+setup_vnu() {  # the Nu HTML Checker (vnu.jar, run by Java 17+), which the valid-HTML tests run on the pages
+  if [ ! -f "$TOOLS/vnu/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+    say "installing vnu-jar $VNU_VERSION into .tools/vnu"
+    npm install --prefix "$TOOLS/vnu" --no-audit --no-fund --loglevel=error --save-exact "vnu-jar@$VNU_VERSION" >&2
+  fi
+  export VNU_JAR="$TOOLS/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+}
+
 setup_loadgen() {  # socket.io-client for the load test's readers (harness/readers.cjs), run by setup_js's Node
   local version
   # The version Reflex's frontend pins, so the readers speak exactly what the browser speaks.

@@ -85,7 +85,7 @@ PAGE_STYLE = {
 def filters_panel() -> rx.Component:
     """The Pros and Cons facets; on phones behind a "Filters" button."""
     view = ExplorerState.view
-    return rx.box(
+    return rx.el.aside(
         rx.button(
             rx.icon("sliders-horizontal", size=16),
             "Filters",
@@ -112,7 +112,6 @@ def filters_panel() -> rx.Component:
             margin_top=["1em", "1em", "0"],
             class_name=rx.cond(ExplorerState.filters_open, "facet-panel open", "facet-panel"),
         ),
-        as_="aside",
         aria_label="Filters",
     )
 

@@ -11,19 +11,20 @@ from __future__ import annotations
 from blog_app import routes
 from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, fragment
+from blog_app.posts.components.post_card import COVER_HEIGHT, COVER_WIDTH
 from blog_app.posts.types import KeywordRef, PostSummary, SearchResult
 
 LINK = "rt-Text rt-reset rt-Link"
 TITLE_LINK = {"data_accent_color": "gray"}
 
 
-def post_card_markup(post: PostSummary) -> Html:
+def post_card_markup(post: PostSummary, position: int) -> Html:
     """A card linking to the post, as React renders :func:`blog_app.posts.components.post_card.post_card`."""
     href = routes.post_url(post.slug)
     cover = (
         element(
             "a",
-            _cover(post),
+            cover_markup(post, first_view=position == 0),
             tabindex="-1",
             data_accent_color="",
             aria_hidden="true",
@@ -96,7 +97,8 @@ def _title(post: PostSummary, underline: str) -> Html:
     return element("h2", link, class_="rt-Heading rt-r-size-5")
 
 
-def _cover(post: PostSummary) -> Html:
+def cover_markup(post: PostSummary, first_view: bool) -> Html:
+    """The post's cover, as React renders :func:`blog_app.posts.components.post_card.cover_image`."""
     if post.cover_missing:
         return element(
             "div",
@@ -105,7 +107,16 @@ def _cover(post: PostSummary) -> Html:
             role="img",
             aria_label="Cover image unavailable",
         )
-    return element("img", alt="", class_="cover", loading="lazy", src=post.cover_image)
+    return element(
+        "img",
+        alt="",
+        class_="cover",
+        fetchpriority="high" if first_view else "auto",
+        height=post.cover_height or COVER_HEIGHT,
+        loading="eager" if first_view else "lazy",
+        width=post.cover_width or COVER_WIDTH,
+        src=post.cover_image,
+    )
 
 
 def _snippet(result: SearchResult) -> Html:

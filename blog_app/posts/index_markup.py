@@ -105,7 +105,7 @@ def _search_feedback(message: str, notice: str) -> Html:
 def _cards(shown: ShownIndex) -> Html:
     page = shown.page
     if page.posts:
-        cards = [post_card_markup(post) for post in page.posts]
+        cards = [post_card_markup(post, position) for position, post in enumerate(page.posts)]
         return element("div", *cards, class_="rt-Grid rt-r-gtc-1 sm:rt-r-gtc-2 lg:rt-r-gtc-3 rt-r-gap-5")
     if page.results:
         return element("div", *(search_result_markup(result) for result in page.results), class_="search-results")

@@ -35,7 +35,7 @@ def post_header() -> rx.Component:
         rx.cond(post.description != "", rx.text(post.description, size="5", class_name="post-lede")),
         post_byline(post),
         keyword_chips(post.keywords),
-        rx.cond(post.cover_image != "", cover_image(post.cover_image, post.cover_missing)),
+        rx.cond(post.cover_image != "", cover_image(post, first_view=True)),
         class_name="post-header",
     )
 

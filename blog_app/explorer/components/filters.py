@@ -61,15 +61,22 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
 
 
 def facet_group(legend: str, hint: str, options: rx.Var[list[FacetOption]], on_toggle: Handler) -> rx.Component:
-    """A fieldset of facet checkboxes under a legend."""
+    """A fieldset of facet checkboxes under a legend.
+
+    The legend carries no style props of its own: Emotion writes a ``<style>`` element just before
+    each styled element it renders on the server, which would make the legend no longer the
+    fieldset's first child (invalid HTML). The fieldset styles it instead. Its text is a bold
+    span: Radix's heading renders any ``as`` other than h1-h6 as an ``<h1>``.
+    """
     return rx.el.fieldset(
-        rx.el.legend(rx.heading(legend, as_="span", size="3"), padding="0"),
+        rx.el.legend(rx.text(legend, as_="span", size="3", weight="bold")),
         rx.text(hint, size="1", color_scheme="gray", as_="p", margin_bottom="0.5em"),
         rx.flex(rx.foreach(options, lambda option: facet_option(option, on_toggle)), direction="column"),
         border="none",
         margin="0",
         padding="0",
         min_width="0",
+        style={"& > legend": {"padding": "0"}},
         aria_label=legend,
     )
 

@@ -40,7 +40,11 @@ def test_browsing_writes_each_card_in_order_with_its_cover_byline_and_chips():
     page = PostPage(posts=[CARD, SECOND], total=14, page=2, pages=2)
     markup = index_page_markup("page=2", ShownIndex(page, ""))
     assert titles(markup) == ["First &lt;post&gt; &amp; more", "Second post"]
-    assert '<img alt="" class="cover" loading="lazy" src="/blog/first.webp">' in markup
+    # The first card's cover is on screen when the page opens: it loads at once, and first.
+    assert (
+        '<img alt="" class="cover" fetchpriority="high" height="630" loading="eager" width="1200"'
+        ' src="/blog/first.webp">' in markup
+    )
     assert 'role="img" aria-label="Cover image unavailable"' in markup and "/blog/gone.webp" not in markup
     assert '<time datetime="2024-01-02">January 2, 2024</time> · 4 min read' in markup
     assert 'href="/?tag=python-web"' in markup and ">Python web</span>" in markup

@@ -84,6 +84,12 @@ class ExplorerParams:
         return routes.explorer_url(self.pros, self.cons, self.text, self.compare, self.focus)
 
 
+def address_query(query: str) -> str:
+    """``query`` (with or without its ``?``) as the browser's ``location.search`` shows it: ``?…``, or empty."""
+    query = query.lstrip("?")
+    return f"?{query}" if query else ""
+
+
 def clean_text(text: str) -> str:
     """Search text as stored in a params: printable, single spaces, at most ``MAX_TEXT`` characters."""
     printable = "".join(char if unicodedata.category(char)[0] != "C" else " " for char in str(text))

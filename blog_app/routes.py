@@ -72,3 +72,9 @@ def prerendered_path(route: str) -> str:
     (permanently, see blog_app/seo/slash_redirects.py), so canonical links and the sitemap name the folder.
     """
     return route if route.endswith("/") else route + "/"
+
+
+def prerendered_url(url: str) -> str:
+    """``url`` (a path and maybe a query string) with its path where the prerendered page answers 200."""
+    path, _, query = url.partition("?")
+    return prerendered_path(path) + (f"?{query}" if query else "")

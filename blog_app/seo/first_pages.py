@@ -9,6 +9,11 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from blog_app import routes
+from blog_app.core import run_mode
+from blog_app.explorer.first_response import explorer_first_response
+from blog_app.explorer.page import DESCRIPTION as EXPLORER_DESCRIPTION
+from blog_app.explorer.page import TITLE as EXPLORER_TITLE
+from blog_app.explorer.source import shown_params
 from blog_app.html_first.first_response import FirstResponse, seed_element
 from blog_app.html_first.shell import fill_shell
 from blog_app.posts.first_response import NOT_FOUND_TITLE, post_first_response
@@ -56,5 +61,23 @@ def index_page_for(request: Request):
         params, response = index_first_response(query)
         meta = page_meta(site.name, site.description, routes.index_url(params.tag, params.q, params.page), site)
         return BuiltPage.of(write_page(shell, head_html(meta), response))
+
+    return query, build
+
+
+def explorer_page_for(request: Request):
+    """The key and builder of the explorer view ``request`` asks for.
+
+    The key is the query string as the address bar shows it, not the view's canonical query:
+    the page's state names the address it was built for, and React shows the view only
+    under that address (blog_app/explorer/page.py).
+    """
+    query = request.url.query
+
+    def build(shell: str, site: Site) -> BuiltPage:
+        params = shown_params(query, run_mode.current_audience())
+        canonical = routes.prerendered_url(params.url())
+        head = head_html(page_meta(EXPLORER_TITLE, EXPLORER_DESCRIPTION, canonical, site))
+        return BuiltPage.of(write_page(shell, head, explorer_first_response(query)))
 
     return query, build

@@ -24,7 +24,7 @@ from blog_app.core import database, settings
 from blog_app.core.content_version import content_version
 from blog_app.posts import queries
 from blog_app.seo.feeds import atom_xml, rss_xml
-from blog_app.seo.first_pages import index_page_for, post_page_for
+from blog_app.seo.first_pages import explorer_page_for, index_page_for, post_page_for
 from blog_app.seo.outage_responses import outage_handlers
 from blog_app.seo.page_responses import PageResponses, etag, revalidated
 from blog_app.seo.site import Site, current_site
@@ -90,6 +90,9 @@ def seo_routes(static_paths: Callable[[], list[str]]) -> list[Route]:
         Route(routes.INDEX, PageResponses(index_page_for).respond, middleware=compressed),
         Route(POST_ROUTE, PageResponses(post_page_for).respond, middleware=compressed),
         Route(POST_ROUTE + "/", _without_trailing_slash),
+        Route(
+            routes.prerendered_path(routes.FRAMEWORKS), PageResponses(explorer_page_for).respond, middleware=compressed
+        ),
         *(Route(path, listings.respond, middleware=compressed) for path in listings.documents),
         Route(routes.ROBOTS, robots),
     ]

@@ -89,6 +89,8 @@ def open_page(driver, url: str, ready: str) -> None:
     driver.get(url)
     wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ready), message=f"{url} to render")
     wait_for(lambda: driver.execute_script("return document.readyState") == "complete", message="the page")
+    # The server writes the page first (blog_app/html_first); React's own page replaces it, and only that one reacts.
+    wait_for(lambda: not driver.find_elements(By.ID, "first-response"), message="the page rendered by React")
 
 
 def test_every_page_runs_without_a_violation(server, chromium):

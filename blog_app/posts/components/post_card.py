@@ -13,12 +13,11 @@ from blog_app.posts.types import PostSummary
 def post_byline(post: rx.Var[PostSummary]) -> rx.Component:
     """Author, date and reading time on one line that wraps like text."""
     return rx.text(
-        rx.el.span(post.author, font_weight="500"),
+        rx.el.span(post.author, class_name="byline-author"),
         " · ",
         rx.el.time(post.published_label, date_time=post.published),
         " · ",
         post.reading_minutes.to_string() + " min read",
-        color=rx.color("gray", 11),
         size="2",
         class_name="byline",
     )
@@ -28,7 +27,7 @@ def cover_image(src: rx.Var[str], missing: rx.Var[bool]) -> rx.Component:
     """A 1200×630 cover, or a quiet placeholder when the file is missing."""
     return rx.cond(
         missing,
-        rx.center(
+        rx.el.div(
             rx.icon("image-off", size=32),
             class_name="cover cover-missing",
             role="img",

@@ -24,7 +24,7 @@ from harness.reflex_client import Tab, new_token
 from tests.support.e2e_site import HOSTILE_SLUGS
 from tests.support.fixture_posts import SEED_SLUG
 from tests.support.html_safety import active_content
-from tests.support.pages import card_titles, open_index
+from tests.support.pages import card_titles, open_index, wait_until_react_renders
 
 pytestmark = pytest.mark.e2e
 # Each sets window.pwned if a page ever runs it.
@@ -215,6 +215,7 @@ def test_hostile_urls_in_a_real_browser_run_no_script(server, chromium, path, re
     driver = new_driver()
     try:
         driver.get(server.url + path)
+        wait_until_react_renders(driver)
         wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ready), message=f"{path[:60]} to render")
         wait_for(lambda: driver.execute_script("return document.readyState") == "complete", message="the page")
         assert not alert_shown(driver)
@@ -242,6 +243,7 @@ def test_the_hostile_title_is_shown_as_text_in_the_browser(server, chromium):
         open_index(driver, server.url, "?q=markup")
         assert '<script>alert("title")</script>Markup in the title' in card_titles(driver)
         driver.get(f"{server.url}/blog/html-in-front-matter")
+        wait_until_react_renders(driver)
         heading = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "article.post-article h1"), message="post")
         assert heading[0].text == '<script>alert("title")</script>Markup in the title'
         assert not alert_shown(driver)

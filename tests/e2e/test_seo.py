@@ -34,6 +34,7 @@ from tests.support.e2e_site import (
     UNPUBLISHED_WORD,
 )
 from tests.support.fixture_posts import SEED_FRAMEWORKS, SEED_KEYWORDS, SEED_SLUG, SEED_TEXT, SEED_TITLE
+from tests.support.pages import open_post
 
 pytestmark = pytest.mark.e2e
 SITE_NAME = "Python Web Journal"
@@ -356,8 +357,7 @@ def test_robots_txt_points_to_the_sitemap(http):
 def test_post_from_the_server_hydrates_into_the_interactive_post_page(server, chromium):
     driver = new_driver()
     try:
-        driver.get(f"{server.url}/blog/{SEED}")
-        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "article.post-article h1"), message="the post")
+        open_post(driver, server.url, SEED)
         assert driver.find_element(By.CSS_SELECTOR, "article.post-article h1").text == SEED_TITLE
         assert driver.title == f"{SEED_TITLE} · {SITE_NAME}"
         chart = driver.find_element(By.CSS_SELECTOR, "img[src='/blog/github-python_top_language_2024.webp']")

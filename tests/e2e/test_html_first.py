@@ -32,6 +32,7 @@ POST_BOXES = {
     "narrow toc": "#main .toc-collapsible summary",
     "code block": "#main .post-body .code-frame",
     "body image": "#main .post-body .post-image",
+    "missing image": "#main .post-body .image-missing",
     "footer": "#main .post-footer",
 }
 BOXES_SCRIPT = """
@@ -103,10 +104,8 @@ def settled_boxes(driver: WebDriver) -> dict[str, list[int]]:
     return driver.execute_script(BOXES_SCRIPT, POST_BOXES)
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("slug", [SEED_SLUG, GUIDE_SLUG])
-def test_react_keeps_the_boxes_of_the_first_response(server, chromium, slug, width):
-    url = f"{server.url}/blog/{slug}"
+def boxes_before_and_after_react(url: str, width: int) -> tuple[dict, dict]:
+    """The boxes of :data:`POST_BOXES` without JavaScript, and once React has rendered the page (which must be clean)."""
     plain = new_driver(width=width, javascript=False)
     try:
         plain.get(url)
@@ -121,9 +120,23 @@ def test_react_keeps_the_boxes_of_the_first_response(server, chromium, slug, wid
         assert_page_is_clean(driver)
     finally:
         driver.quit()
+    return before, after
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("slug", [SEED_SLUG, GUIDE_SLUG])
+def test_react_keeps_the_boxes_of_the_first_response(server, chromium, slug, width):
+    before, after = boxes_before_and_after_react(f"{server.url}/blog/{slug}", width)
     expected = {"title", "cover", "body image", "footer"} | ({"code block"} if slug == GUIDE_SLUG else set())
     assert expected <= set(before)
     assert ("wide toc link" if width > 1000 else "narrow toc") in before
+    assert after == before
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_react_keeps_the_boxes_of_missing_pictures(server, chromium, width):
+    before, after = boxes_before_and_after_react(f"{server.url}/blog/missing-picture", width)
+    assert {"title", "cover", "missing image", "footer"} <= set(before)
     assert after == before
 
 

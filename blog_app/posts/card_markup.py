@@ -9,10 +9,9 @@ posts are never written here: only a development server shows them, and it write
 from __future__ import annotations
 
 from blog_app import routes
-from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, fragment
-from blog_app.posts.components.post_card import COVER_HEIGHT, COVER_WIDTH
-from blog_app.posts.types import KeywordRef, PostSummary, SearchResult
+from blog_app.posts.parts_markup import cover_image_markup, keyword_chips_markup, post_byline_markup
+from blog_app.posts.types import PostSummary, SearchResult
 
 LINK = "rt-Text rt-reset rt-Link"
 TITLE_LINK = {"data_accent_color": "gray"}
@@ -24,7 +23,7 @@ def post_card_markup(post: PostSummary, position: int) -> Html:
     cover = (
         element(
             "a",
-            cover_markup(post, first_view=position == 0),
+            cover_image_markup(post, first_view=position == 0),
             tabindex="-1",
             data_accent_color="",
             aria_hidden="true",
@@ -38,7 +37,7 @@ def post_card_markup(post: PostSummary, position: int) -> Html:
         "div",
         _title(post, "rt-underline-hover"),
         element("p", post.description, class_="rt-Text rt-r-size-3 muted"),
-        byline_markup(post),
+        post_byline_markup(post),
         keyword_chips_markup(post.keywords),
         class_="rt-Flex rt-r-fd-column rt-r-gap-3 post-card-body",
     )
@@ -51,43 +50,10 @@ def search_result_markup(result: SearchResult) -> Html:
         "article",
         _title(result, "rt-underline-auto"),
         element("p", _snippet(result), class_="rt-Text rt-r-size-3 search-snippet muted"),
-        byline_markup(result),
+        post_byline_markup(result),
         keyword_chips_markup(result.keywords),
         class_="search-result",
     )
-
-
-def byline_markup(post: PostSummary) -> Html:
-    """Author, date and reading time."""
-    return element(
-        "p",
-        element("span", post.author, class_="byline-author"),
-        " · ",
-        element("time", post.published_label, datetime=post.published),
-        f" · {post.reading_minutes} min read",
-        class_="rt-Text rt-r-size-2 byline muted",
-    )
-
-
-def keyword_chips_markup(keywords: list[KeywordRef]) -> Html:
-    """Every keyword of a post as a chip linking to the index filtered by it."""
-    chips = [
-        element(
-            "a",
-            element(
-                "span",
-                keyword.name,
-                data_accent_color="",
-                data_radius="full",
-                class_="rt-reset rt-Badge rt-r-size-1 rt-variant-soft",
-            ),
-            data_accent_color="",
-            class_=f"{LINK} rt-underline-none keyword-chip",
-            href="/?tag=" + keyword.slug,
-        )
-        for keyword in keywords
-    ]
-    return element("div", *chips, class_="rt-Flex rt-r-fw-wrap rt-r-gap-2")
 
 
 def _title(post: PostSummary, underline: str) -> Html:
@@ -95,28 +61,6 @@ def _title(post: PostSummary, underline: str) -> Html:
         "a", post.title, **TITLE_LINK, class_=f"{LINK} {underline} rt-high-contrast", href=routes.post_url(post.slug)
     )
     return element("h2", link, class_="rt-Heading rt-r-size-5")
-
-
-def cover_markup(post: PostSummary, first_view: bool) -> Html:
-    """The post's cover, as React renders :func:`blog_app.posts.components.post_card.cover_image`."""
-    if post.cover_missing:
-        return element(
-            "div",
-            icon("image-off", 32),
-            class_="rt-Flex rt-r-ai-center rt-r-jc-center cover cover-missing",
-            role="img",
-            aria_label="Cover image unavailable",
-        )
-    return element(
-        "img",
-        alt="",
-        class_="cover",
-        fetchpriority="high" if first_view else "auto",
-        height=post.cover_height or COVER_HEIGHT,
-        loading="eager" if first_view else "lazy",
-        width=post.cover_width or COVER_WIDTH,
-        src=post.cover_image,
-    )
 
 
 def _snippet(result: SearchResult) -> Html:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from blog_app.html_first.slot import SLOT_ID
 from harness.browser import wait_for
 
 CARD_TITLES = "article.post-card h2, article.search-result h2"
@@ -47,9 +48,19 @@ def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:
     return card_titles(driver)
 
 
+def wait_until_react_renders(driver: WebDriver) -> None:
+    """Wait until React has rendered the page in place of the one the server wrote into the first response.
+
+    The server's copy looks the same but does nothing yet (no zoom, no copy button): tests that
+    interact with a page wait for React's.
+    """
+    wait_for(lambda: not driver.find_elements(By.ID, SLOT_ID), message="React to render the page")
+
+
 def open_post(driver: WebDriver, base_url: str, slug: str) -> None:
-    """Load a post and wait until its article (or the not-found message) is on screen."""
+    """Load a post and wait until React shows its article (or the not-found message)."""
     driver.get(f"{base_url.rstrip('/')}/blog/{slug}")
+    wait_until_react_renders(driver)
     wait_for(
         lambda: (
             driver.find_elements(By.CSS_SELECTOR, "article.post-article h1") or "Post not found" in driver.page_source

@@ -38,10 +38,8 @@ def cover_image(post: rx.Var[PostSummary], first_view: bool | rx.Var[bool] = Fal
     """
     return rx.cond(
         post.cover_missing,
-        rx.flex(
+        rx.el.div(
             rx.icon("image-off", size=32),
-            align="center",
-            justify="center",
             class_name="cover cover-missing",
             role="img",
             aria_label="Cover image unavailable",

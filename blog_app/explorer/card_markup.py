@@ -55,7 +55,7 @@ def compare_toggle_markup(card: ResultCard) -> Html:
     return element(
         "label",
         element(
-            "div",
+            "span",
             checkbox(card.compared, disabled=card.compare_disabled),
             element("span", "Compare", data_accent_color="gray", class_="rt-Text"),
             class_="rt-Flex rt-r-ai-center rt-r-gap-2",

@@ -27,7 +27,13 @@ def compare_mark_markup(cell: CompareCell) -> Html:
     """A pro (check), a con (cross) or "not mentioned", with the author's text."""
     if cell.kind not in _MARKS:
         return element(
-            "p", "—", data_accent_color="gray", aria_label="Not mentioned", title="Not mentioned", class_="rt-Text"
+            "p",
+            "—",
+            data_accent_color="gray",
+            aria_label="Not mentioned",
+            role="img",
+            title="Not mentioned",
+            class_="rt-Text",
         )
     name, label = _MARKS[cell.kind]
     return element(

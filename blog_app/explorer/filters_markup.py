@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from blog_app.explorer.view_model import Chip, FacetOption
 from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, trusted
+from blog_app.ui.radix_markup import BUTTON
 
-BUTTON = "rt-reset rt-BaseButton"
 _CHECK = trusted(
     '<svg width="9" height="9" viewBox="0 0 9 9" fill="currentcolor" xmlns="http://www.w3.org/2000/svg"'
     ' data-state="checked" class="rt-BaseCheckboxIndicator rt-CheckboxIndicator" style="pointer-events: none;">'
@@ -63,7 +63,7 @@ def facet_option_markup(option: FacetOption) -> Html:
     return element(
         "label",
         element(
-            "div",
+            "span",
             checkbox(option.checked, "grass" if option.kind == "pro" else "tomato"),
             element(
                 "span", option.title, class_=f"rt-Text rt-r-weight-{weight} facet-title" + (" dimmed" if dimmed else "")

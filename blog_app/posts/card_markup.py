@@ -12,8 +12,8 @@ from blog_app import routes
 from blog_app.html_first.markup import Html, element, fragment
 from blog_app.posts.parts_markup import cover_image_markup, keyword_chips_markup, post_byline_markup
 from blog_app.posts.types import PostSummary, SearchResult
+from blog_app.ui.radix_markup import LINK
 
-LINK = "rt-Text rt-reset rt-Link"
 TITLE_LINK = {"data_accent_color": "gray"}
 
 

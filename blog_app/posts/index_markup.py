@@ -14,6 +14,7 @@ from blog_app.html_first.markup import Html, element, fragment
 from blog_app.posts.card_markup import LINK, post_card_markup, search_result_markup
 from blog_app.posts.index_params import IndexParams, parse_index_params
 from blog_app.posts.source import ShownIndex
+from blog_app.ui.radix_markup import button_link_markup
 
 BUTTON = "rt-reset rt-BaseButton rt-r-size-2 rt-variant-soft rt-Button"
 SEARCH_PLACEHOLDER = 'Search posts…  ("a phrase", prefix*)'
@@ -118,7 +119,7 @@ def _empty_state() -> Html:
         icon("search-x", 36, class_name="empty-state-icon"),
         element("h2", "No posts match", class_="rt-Heading rt-r-size-5"),
         element("p", "Try another word, or clear the filters to see every post.", class_="rt-Text muted"),
-        element("a", element("button", "Clear filters", data_accent_color="", class_=BUTTON), **_link(routes.INDEX)),
+        button_link_markup("Clear filters", href=routes.INDEX, look="rt-r-size-2 rt-variant-soft"),
         class_="rt-Flex rt-r-fd-column rt-r-ai-center rt-r-gap-3 empty-state-body",
     )
     return element("div", body, class_="rt-Flex rt-r-ai-center rt-r-jc-center empty-state")
@@ -142,8 +143,4 @@ def _pagination(params: IndexParams, page: int, pages: int) -> Html:
 def _step(content: Html, url: str) -> Html:
     if not url:
         return element("button", content, data_accent_color="", class_=BUTTON, disabled=True, data_disabled="true")
-    return element("a", element("button", content, data_accent_color="", class_=BUTTON), **_link(url))
-
-
-def _link(url: str) -> dict[str, str]:
-    return {"data_accent_color": "", "class_": f"{LINK} rt-underline-auto", "href": url}
+    return button_link_markup(content, href=url, look="rt-r-size-2 rt-variant-soft")

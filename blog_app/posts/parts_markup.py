@@ -13,8 +13,7 @@ from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, fragment
 from blog_app.posts.components.post_card import COVER_HEIGHT, COVER_WIDTH
 from blog_app.posts.types import KeywordRef, PostSummary
-
-LINK = "rt-Text rt-reset rt-Link"
+from blog_app.ui.radix_markup import LINK
 
 
 def link(*children: str, href: str, class_: str, accent: str = "", **attributes: str) -> Html:

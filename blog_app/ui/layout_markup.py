@@ -10,8 +10,8 @@ from blog_app import routes
 from blog_app.core import settings
 from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, fragment
+from blog_app.ui.radix_markup import LINK
 
-LINK = "rt-Text rt-reset rt-Link"
 _GRAY = {"data_accent_color": "gray"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app import routes
+from blog_app.ui.anchors import button_link
 from blog_app.ui.layout import site_layout
 
 
@@ -16,8 +17,8 @@ def not_found_message(title: str, text: str) -> rx.Component:
             rx.heading(title, as_="h1", size="7"),
             rx.text(text, size="3", class_name="not-found-text"),
             rx.flex(
-                rx.link(rx.button(rx.icon("arrow-left", size=16), "All posts", size="3"), href=routes.INDEX),
-                rx.link(rx.button("Frameworks explorer", size="3", variant="soft"), href=routes.FRAMEWORKS),
+                button_link(rx.icon("arrow-left", size=16), "All posts", href=routes.INDEX, size="3"),
+                button_link("Frameworks explorer", href=routes.FRAMEWORKS, size="3", variant="soft"),
                 spacing="3",
                 wrap="wrap",
                 justify="center",

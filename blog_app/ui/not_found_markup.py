@@ -5,8 +5,7 @@ from __future__ import annotations
 from blog_app import routes
 from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element
-
-_LINK = "rt-Text rt-reset rt-Link rt-underline-auto"
+from blog_app.ui.radix_markup import button_link_markup
 
 
 def not_found_markup(title: str, text: str) -> Html:
@@ -23,22 +22,9 @@ def not_found_markup(title: str, text: str) -> Html:
 
 
 def _ways_back() -> Html:
-    home = element(
-        "button",
-        icon("arrow-left", 16),
-        "All posts",
-        data_accent_color="",
-        class_="rt-reset rt-BaseButton rt-r-size-3 rt-variant-solid rt-Button",
-    )
-    explorer = element(
-        "button",
-        "Frameworks explorer",
-        data_accent_color="",
-        class_="rt-reset rt-BaseButton rt-r-size-3 rt-variant-soft rt-Button",
-    )
     return element(
         "div",
-        element("a", home, data_accent_color="", class_=_LINK, href=routes.INDEX),
-        element("a", explorer, data_accent_color="", class_=_LINK, href=routes.FRAMEWORKS),
+        button_link_markup(icon("arrow-left", 16), "All posts", href=routes.INDEX, look="rt-r-size-3 rt-variant-solid"),
+        button_link_markup("Frameworks explorer", href=routes.FRAMEWORKS, look="rt-r-size-3 rt-variant-soft"),
         class_="rt-Flex rt-r-jc-center rt-r-fw-wrap rt-r-gap-3",
     )

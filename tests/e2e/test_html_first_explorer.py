@@ -142,7 +142,9 @@ def boxes(server, query: str, javascript: bool) -> list:
 @pytest.mark.parametrize("query", ["?pro=pure-python&compare=reflex,django", "?pro=performance&con=frontend"])
 def test_react_takes_over_without_moving_a_box(server, query):
     before = boxes(server, query, javascript=False)
-    assert len(before) > 40
+    # The heading and the facet labels were read (the view may hold no card).
+    kinds = {box[0] for box in before}
+    assert {"H1", "LABEL"} <= kinds
     assert boxes(server, query, javascript=True) == before
 
 

@@ -24,14 +24,15 @@ from tests.support.pages import card_titles, react_took_over, snippets
 pytestmark = pytest.mark.e2e
 GUIDE_TITLE = "Writing posts for this blog"
 MISSING_TITLE = "A post with a missing picture"
+WIDE_COVER_TITLE = "A post with a wide cover"  # the oldest post (``seo_content``)
 # The server's posts (``seo_content`` in tests/e2e/conftest.py): the e2e site's 16, the tricky one
-# (2024-12-01) and three hostile ones (2024-01-01), 12 to a page, newest first.
+# (2024-12-01), three hostile ones (2024-01-01) and the wide cover's (2018-03-01), 12 to a page, newest first.
 NEWEST = [GUIDE_TITLE, TRICKY_TITLE, SEED_TITLE]
 HOSTILE_POSTS = 3
 FIRST_PAGE_ARCHIVE = [f"Archive note {n:02d}" for n in range(13, 7, -1)]
 # Each view and exactly the cards it shows, in order.
 VIEWS = {
-    "?page=2": [*(f"Archive note {n:02d}" for n in range(7, 0, -1)), MISSING_TITLE],
+    "?page=2": [*(f"Archive note {n:02d}" for n in range(7, 0, -1)), MISSING_TITLE, WIDE_COVER_TITLE],
     "?tag=archive&page=2": ["Archive note 01"],
     "?tag=python-web-frameworks": [SEED_TITLE],
     "?q=Starlette": [SEED_TITLE],

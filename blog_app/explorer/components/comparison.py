@@ -28,7 +28,7 @@ def compare_mark(cell: rx.Var[CompareCell]) -> rx.Component:
         cell.kind,
         ("pro", _marked("circle-check", "pro", "Pro: ", cell.text)),
         ("con", _marked("circle-x", "con", "Con: ", cell.text)),
-        rx.text("—", color_scheme="gray", title="Not mentioned", aria_label="Not mentioned"),
+        rx.text("—", color_scheme="gray", title="Not mentioned", aria_label="Not mentioned", role="img"),
     )
 
 

@@ -31,7 +31,8 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
     """A labelled checkbox with the number of frameworks it would leave."""
     dimmed = (option.count == 0) & ~option.checked
     return rx.text(
-        rx.flex(
+        # A span, not rx.flex's div: a label holds only phrasing content.
+        rx.el.span(
             Checkbox.create(
                 checked=option.checked,
                 on_change=lambda _checked: on_toggle(option.kind, option.key),
@@ -44,8 +45,7 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
                 class_name=rx.cond(dimmed, "facet-title dimmed", "facet-title"),
             ),
             rx.text(option.count, as_="span", size="1", color_scheme="gray", class_name="facet-count"),
-            align="center",
-            spacing="2",
+            class_name="rt-Flex rt-r-ai-center rt-r-gap-2",
         ),
         as_="label",
         size="2",

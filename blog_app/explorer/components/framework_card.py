@@ -47,15 +47,15 @@ def trait_list(label: str, traits: rx.Var[list[TraitBadge]], badge: Callable) ->
 def compare_toggle(card: rx.Var[ResultCard], on_compare: Handler) -> rx.Component:
     """The "Compare" checkbox of a card; disabled when four frameworks are already chosen."""
     return rx.text(
-        rx.flex(
+        # A span, not rx.flex's div: a label holds only phrasing content.
+        rx.el.span(
             Checkbox.create(
                 checked=card.compared,
                 disabled=card.compare_disabled,
                 on_change=lambda _checked: on_compare(card.slug),
             ),
             rx.text("Compare", as_="span", color_scheme="gray"),
-            spacing="2",
-            align="center",
+            class_name="rt-Flex rt-r-ai-center rt-r-gap-2",
         ),
         as_="label",
         size="2",

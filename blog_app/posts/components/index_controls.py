@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from blog_app.ui.anchors import button_link
+
 
 def search_form(value: rx.Var[str], on_type: rx.EventHandler, on_submit: rx.EventHandler) -> rx.Component:
     """The search box: results follow the text as it is typed (after a short pause), Enter shows them at once."""
@@ -67,7 +69,7 @@ def empty_state(clear_url: rx.Var[str]) -> rx.Component:
             rx.icon("search-x", size=36, class_name="empty-state-icon"),
             rx.heading("No posts match", as_="h2", size="5"),
             rx.text("Try another word, or clear the filters to see every post.", class_name="muted"),
-            rx.link(rx.button("Clear filters", variant="soft"), href=clear_url),
+            button_link("Clear filters", href=clear_url, variant="soft"),
             direction="column",
             align="center",
             spacing="3",
@@ -86,7 +88,7 @@ def pagination(page: rx.Var[int], pages: rx.Var[int], newer_url: rx.Var[str], ol
         content = [rx.icon(icon, size=16), label] if icon_first else [label, rx.icon(icon, size=16)]
         return rx.cond(
             url != "",
-            rx.link(rx.button(*content, variant="soft", size="2"), href=url),
+            button_link(*content, href=url, variant="soft", size="2"),
             rx.button(*content, variant="soft", size="2", disabled=True),
         )
 

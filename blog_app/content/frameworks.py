@@ -90,8 +90,7 @@ def extract_frameworks(
         texts: The plain text of top-level blocks by ``id()``, when the caller has it already.
 
     Returns:
-        The frameworks in post order and warnings for sections or items that could not be read.
-        A post without any readable section compares nothing: no frameworks and no warnings.
+        The frameworks in post order and the unreadable sections' or items' warnings (neither without a framework).
     """
     frameworks: list[FrameworkEntry] = []
     warnings: list[Diagnostic] = []

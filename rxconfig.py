@@ -6,6 +6,7 @@ import pathlib
 import reflex as rx
 
 from blog_app.core import database_file, run_mode, settings
+from blog_app.html_first.deferred_start import DeferredStart
 from blog_app.seo.critical_css_plugin import CriticalCssPlugin
 from blog_app.seo.titles import ShellTitle
 
@@ -74,6 +75,8 @@ config = rx.Config(
         CriticalCssPlugin(),
         # The client shell (and so the 404 page Reflex copies from it) gets a <title>: valid HTML.
         ShellTitle(),
+        # The shell starts the app after the page it holds has loaded and painted.
+        DeferredStart(),
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
     **_PUBLIC_URLS,

@@ -10,16 +10,18 @@ import lxml.html
 import pytest
 
 from tests.support.fixture_posts import SEED_SLUG
+from tests.support.pages import app_scripts
 
 pytestmark = pytest.mark.e2e
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def shell_assets(http, suffix: str) -> list[str]:
-    """The build's files ending in ``suffix`` that the index page's head links to."""
-    doc = lxml.html.document_fromstring(http.get("/").text)
-    hrefs = [link.get("href") or "" for link in doc.head.iter("link")]
-    return [href for href in hrefs if href.startswith("/assets/") and href.endswith(suffix)]
+    """The build's files ending in ``suffix`` that the index page links (styles) or its start script imports (scripts)."""
+    page = http.get("/").text
+    hrefs = [link.get("href") or "" for link in lxml.html.document_fromstring(page).head.iter("link")]
+    files = [href for href in hrefs if href.startswith("/assets/")] + app_scripts(page)
+    return [path for path in files if path.endswith(suffix)]
 
 
 @pytest.mark.parametrize("suffix", [".js", ".css"])

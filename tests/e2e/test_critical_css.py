@@ -28,6 +28,7 @@ from harness.browser import (
     wait_for,
 )
 from tests.support.fixture_posts import SEED_SLUG, SEED_TITLE
+from tests.support.pages import wait_until_react_renders
 
 pytestmark = pytest.mark.e2e
 POST = f"/blog/{SEED_SLUG}"
@@ -172,7 +173,7 @@ def test_once_the_app_runs_the_full_stylesheet_applies_without_a_console_error(s
         emulate_phone(driver)
         emulate_color_scheme(driver, scheme)
         driver.get(server.url + POST)
-        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "article.post-article h1"), message="the post")
+        wait_until_react_renders(driver)  # the app starts after the page has loaded and painted
         assert driver.find_element(By.CSS_SELECTOR, "article.post-article h1").text == SEED_TITLE
         sheet = driver.execute_script(
             """const link = [...document.querySelectorAll("link[rel=stylesheet]")]

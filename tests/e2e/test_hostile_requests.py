@@ -24,7 +24,7 @@ from harness.reflex_client import Tab, new_token
 from tests.support.e2e_site import HOSTILE_SLUGS
 from tests.support.fixture_posts import SEED_SLUG
 from tests.support.html_safety import active_content
-from tests.support.pages import card_titles, open_index, wait_until_react_renders
+from tests.support.pages import app_scripts, card_titles, open_index, wait_until_react_renders
 
 pytestmark = pytest.mark.e2e
 # Each sets window.pwned if a page ever runs it.
@@ -183,8 +183,7 @@ def test_every_response_carries_the_security_headers(server, path):
 
 def test_the_frontend_scripts_carry_the_security_headers(server):
     _, _, body = raw_get(server, "/")
-    urls = lxml.html.document_fromstring(body).xpath("//script/@src | //link/@href")
-    scripts = [url for url in urls if url.startswith("/") and url.endswith(".js")]
+    scripts = app_scripts(body.decode() if isinstance(body, bytes) else body)
     assert scripts, "the index loads no script file of its own"
     status, headers, _ = raw_get(server, scripts[0])
     assert status == 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -10,7 +12,6 @@ from harness.browser import wait_for
 
 CARD_TITLES = "article.post-card h2, article.search-result h2"
 # The element the server writes a page into; React replaces it when the page's own code renders.
-FIRST_RESPONSE = "first-response"
 
 
 def card_titles(driver: WebDriver) -> list[str]:
@@ -29,7 +30,7 @@ def snippets(driver: WebDriver) -> list[tuple[str, list[str]]]:
 
 def react_took_over(driver: WebDriver) -> bool:
     """Whether React renders the page now (the server's first response is gone from the document)."""
-    return not driver.find_elements(By.ID, FIRST_RESPONSE)
+    return not driver.find_elements(By.ID, SLOT_ID)
 
 
 def open_index(driver: WebDriver, base_url: str, query: str = "") -> list[str]:
@@ -54,7 +55,7 @@ def wait_until_react_renders(driver: WebDriver) -> None:
     The server's copy looks the same but does nothing yet (no zoom, no copy button): tests that
     interact with a page wait for React's.
     """
-    wait_for(lambda: not driver.find_elements(By.ID, SLOT_ID), message="React to render the page")
+    wait_for(lambda: react_took_over(driver), message="React to render the page")
 
 
 def open_post(driver: WebDriver, base_url: str, slug: str) -> None:
@@ -80,3 +81,8 @@ def facet(driver: WebDriver, group: str, key: str):
     return driver.find_element(
         By.CSS_SELECTOR, f"fieldset[aria-label='{group}'] label[data-key='{key}'] [role='checkbox']"
     )
+
+
+def app_scripts(page: str) -> list[str]:
+    """The build's script files the shell's start script imports (``/assets/...js``), in order."""
+    return re.findall(r'import\("(/assets/[^"]+\.js)"\)', page)

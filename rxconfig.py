@@ -6,6 +6,9 @@ import pathlib
 import reflex as rx
 
 from blog_app.core import database_file, run_mode, settings
+from blog_app.html_first.deferred_start import DeferredStart
+from blog_app.seo.critical_css_plugin import CriticalCssPlugin
+from blog_app.seo.titles import ShellTitle
 
 # The setup scripts install bun and Node here when the machine lacks them; putting them on PATH
 # lets a plain `reflex run` work after setup without reflex trying to download bun itself.
@@ -67,7 +70,13 @@ config = rx.Config(
     plugins=[
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="iris", gray_color="slate", radius="large", has_background=True)
-        )
+        ),
+        # Every production build also writes the critical CSS that first responses inline.
+        CriticalCssPlugin(),
+        # The client shell (and so the 404 page Reflex copies from it) gets a <title>: valid HTML.
+        ShellTitle(),
+        # The shell starts the app after the page it holds has loaded and painted.
+        DeferredStart(),
     ],
     disable_plugins=[rx.plugins.SitemapPlugin],
     **_PUBLIC_URLS,

@@ -23,6 +23,7 @@ BENCHMARKS = {
     "memory": "bench.bench_memory:bench_memory",
     "serve": "bench.bench_serve:bench_serve",
     "browser": "bench.bench_browser:bench_browser",
+    "lighthouse": "bench.bench_lighthouse:bench_lighthouse",
     "interaction": "bench.bench_interaction:bench_interaction",
     "explorer": "bench.bench_explorer:bench_explorer",
     "search": "bench.bench_search:bench_search",

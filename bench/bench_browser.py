@@ -18,6 +18,8 @@ from harness.browser import new_driver, wait_for
 from harness.synthetic_posts import SEED_TEXT
 
 TARGET_JS_RATIO = 1.5
+# The post is in the first response, a larger document than the blank app's one line: within 1.3x of it.
+TARGET_SHOWN_RATIO = 1.3
 BLANK_TEXT = "Hello from a blank Reflex app."
 # Installed before any page script: note when the text is first rendered (innerText skips <noscript>).
 WATCH_TEXT = """
@@ -104,12 +106,19 @@ def bench_browser(sizes: list[int]) -> Table:
         js_ratio <= TARGET_JS_RATIO,
         f"{js_ratio / TARGET_JS_RATIO:.2f}x the bound",
     )
+    shown_verdict = table.target(
+        "Browser: post text on screen vs blank Reflex app",
+        f"<= {TARGET_SHOWN_RATIO}x",
+        f"{shown_ratio:.2f}x",
+        shown_ratio <= TARGET_SHOWN_RATIO,
+        f"{shown_ratio / TARGET_SHOWN_RATIO:.2f}x the bound",
+    )
     table.notes += [
         f"Target: a post page's JavaScript within {TARGET_JS_RATIO}x of the blank app's — {verdict} "
         f"({js_ratio:.2f}x compressed).",
         f"Text on screen: the post's first paragraph ({SEED_TEXT!r}) rendered, from the start of navigation; "
-        f"{shown_ratio:.1f}x the blank app, whose text is prerendered into its HTML while a post arrives over "
-        "the websocket after the page's JavaScript has run (the article in the HTML is for readers without it).",
+        f"{shown_ratio:.2f}x the blank app — {shown_verdict}. Both are in the first HTML response (the post is "
+        "written into it by the server, blog_app/html_first); the post's document is larger.",
         f"Medians of {runs} visits after one dropped warm-up visit, browser cache disabled; JS = every `.js` "
         "resource (Resource Timing `encodedBodySize` = bytes on the wire without headers) "
         f"loaded until {SETTLE:g} s after the text showed.",

@@ -22,6 +22,7 @@ BLANK_DIR = BENCH_DIR / "blank_app"
 # Build folders of their own (git-ignored), so the bun packages installed once are reused by later runs.
 BLOG_WEB_DIR = settings.PROJECT_ROOT / ".web-bench-serve"
 BLANK_WEB_DIR = BLANK_DIR / ".web-bench-serve"
+SEED_WEB_DIR = settings.PROJECT_ROOT / ".web-bench-seed"
 BUILD_TIMEOUT = 900
 
 _stack = contextlib.ExitStack()
@@ -64,6 +65,15 @@ def blog_site(posts: int) -> Site:
         slugs = sorted(path.stem for path in content.glob("*.md"))
         _sites["blog", posts] = Site(app, BLOG_WEB_DIR, slugs)
     return _sites["blog", posts]
+
+
+def seed_site() -> Site:
+    """This app serving the shipped content/ from a fresh SQLite file (what a reader of the real blog gets)."""
+    if ("seed", 0) not in _sites:
+        data = pathlib.Path(_stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-seed-")))
+        app = _start(settings.PROJECT_ROOT, SEED_WEB_DIR, DATABASE_URL=f"sqlite:///{data / 'blog.db'}")
+        _sites["seed", 0] = Site(app, SEED_WEB_DIR, [])
+    return _sites["seed", 0]
 
 
 def blank_site() -> Site:

@@ -8,18 +8,21 @@ import reflex as rx
 
 from blog_app import routes
 from blog_app.core import event_timing, settings
+from blog_app.core.cache_headers import ImmutableAssets
 from blog_app.core.security_headers import SecurityHeaders
 from blog_app.core.socket_guard import SocketGuard
 from blog_app.explorer.page import DESCRIPTION as FRAMEWORKS_DESCRIPTION
 from blog_app.explorer.page import TITLE as FRAMEWORKS_TITLE
 from blog_app.explorer.page import frameworks_page
 from blog_app.explorer.state import ExplorerState
+from blog_app.html_first.slot import first_response_slot, state_seed_wrap
 from blog_app.posts.index_page import index_page
 from blog_app.posts.index_state import IndexState
 from blog_app.posts.post_page import post_page, post_title
 from blog_app.posts.post_state import PostState
 from blog_app.publishing.startup import prepare_database
 from blog_app.publishing.watcher import watch_content
+from blog_app.seo.critical_css_plugin import full_stylesheet_switch
 from blog_app.seo.page_head import default_share_image, feed_links, static_page_head
 from blog_app.seo.script_hashes import BuildScriptHashes
 from blog_app.seo.server import seo_api
@@ -58,12 +61,21 @@ app = rx.App(
     stylesheets=["/blog.css"],
     html_lang="en",
     head_components=feed_links(),
+    # What the shell shows until a page's code has loaded: the page as the server wrote it
+    # (blog_app/html_first), and the state that page was written from, for React's first render.
+    hydrate_fallback=first_response_slot,
+    extra_app_wraps={
+        (1, "StateSeed"): state_seed_wrap,
+        # Turns on the full stylesheet that a first response with inline critical CSS deferred.
+        (1, "FullStylesheetSwitch"): full_stylesheet_switch,
+    },
     # Post pages with their own head tags, feeds, sitemap, robots.txt, ahead of the frontend;
-    # then security headers around all of it (pages, assets, feeds, health), whose policy allows
-    # the inline scripts of the build this process serves; outermost, what one client may send
-    # over the event websocket.
+    # around them, the build's hashed assets marked cacheable for a year; then security headers
+    # around all of it (pages, assets, feeds, health), whose policy allows the inline scripts of
+    # the build this process serves; outermost, what one client may send over the event websocket.
     api_transformer=[
         seo_api(lambda: static_page_paths(app)),
+        ImmutableAssets,
         functools.partial(SecurityHeaders, script_hashes=BuildScriptHashes()),
         SocketGuard,
     ],

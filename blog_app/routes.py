@@ -38,6 +38,11 @@ def post_section_url(slug: str, anchor: str) -> str:
     return f"{post_url(slug)}#{anchor}" if anchor else post_url(slug)
 
 
+def tag_url(slug: Text) -> Text:
+    """The index filtered by the keyword with ``slug`` (``/?tag=<slug>``; slugs need no escaping)."""
+    return INDEX + "?tag=" + slug  # type: ignore[operator,return-value]
+
+
 def index_url(tag: str = "", q: str = "", page: int = 1) -> str:
     """The canonical address of a view of the index (defaults left out): ``/`` or ``/?tag=..&q=..&page=..``."""
     params = [(name, value) for name, value in (("tag", tag), ("q", q)) if value]
@@ -72,3 +77,9 @@ def prerendered_path(route: str) -> str:
     (permanently, see blog_app/seo/slash_redirects.py), so canonical links and the sitemap name the folder.
     """
     return route if route.endswith("/") else route + "/"
+
+
+def prerendered_url(url: str) -> str:
+    """``url`` (a path and maybe a query string) with its path where the prerendered page answers 200."""
+    path, _, query = url.partition("?")
+    return prerendered_path(path) + (f"?{query}" if query else "")

@@ -99,6 +99,25 @@ setup_axe() {  # axe-core, injected into pages by the accessibility tests
   export AXE_SOURCE="$TOOLS/axe/node_modules/axe-core/axe.min.js"
 }
 
+LIGHTHOUSE_VERSION="13.5.0"
+
+setup_lighthouse() {  # Lighthouse, run by the benchmarks against Debian's Chromium (mobile defaults)
+  if [ ! -f "$TOOLS/lighthouse/node_modules/lighthouse/cli/index.js" ]; then
+    say "installing lighthouse $LIGHTHOUSE_VERSION into .tools/lighthouse"
+    npm install --prefix "$TOOLS/lighthouse" --no-audit --no-fund --loglevel=error --save-exact "lighthouse@$LIGHTHOUSE_VERSION" >&2
+  fi
+  export LIGHTHOUSE_CLI="$TOOLS/lighthouse/node_modules/lighthouse/cli/index.js"
+}
+
+VNU_VERSION="26.9.27"
+setup_vnu() {  # the Nu HTML Checker (vnu.jar, run by Java 17+), which the valid-HTML tests run on the pages
+  if [ ! -f "$TOOLS/vnu/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+    say "installing vnu-jar $VNU_VERSION into .tools/vnu"
+    npm install --prefix "$TOOLS/vnu" --no-audit --no-fund --loglevel=error --save-exact "vnu-jar@$VNU_VERSION" >&2
+  fi
+  export VNU_JAR="$TOOLS/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+}
+
 setup_loadgen() {  # socket.io-client for the load test's readers (harness/readers.cjs), run by setup_js's Node
   local version
   # The version Reflex's frontend pins, so the readers speak exactly what the browser speaks.

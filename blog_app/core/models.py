@@ -38,6 +38,9 @@ class Post(SQLModel, table=True):
     published: dt.date = Field(index=True)
     updated: dt.date | None = None
     cover_image: str = Field(default="", max_length=1000)
+    # The cover's intrinsic size in pixels, read from its file at ingest; 0 when unknown.
+    cover_width: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    cover_height: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     source_path: str = Field(max_length=1000, unique=True)
     content_hash: str = Field(max_length=64)
     segments: list[dict[str, Any]] = Field(default_factory=list, sa_type=sa.JSON)

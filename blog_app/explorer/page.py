@@ -5,87 +5,25 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app.explorer.components.comparison import compare_bar, comparison
-from blog_app.explorer.components.filters import CHIP_STYLE, active_filters, facet_group, search_box
+from blog_app.explorer.components.filters import active_filters, facet_group, search_box
 from blog_app.explorer.components.framework_card import framework_card
 from blog_app.explorer.state import ExplorerState
 from blog_app.ui.layout import site_layout
+from blog_app.ui.location import current_query
 from blog_app.ui.unavailable import unavailable_message
 
 TITLE = "Frameworks explorer"
 DESCRIPTION = "Filter and compare Python web frameworks by the pros you need and the cons you refuse."
-DESKTOP = "@media screen and (min-width: 48em)"
-PHONE = "@media screen and (max-width: 47.99em)"
-# On phones the comparison stacks: one block per trait, each framework's line labelled with its
-# name, frameworks that do not mention the trait left out; the header row keeps the remove buttons.
-STACKED_COMPARISON = {
-    ".compare-table thead tr": {"display": "flex", "flex_wrap": "wrap", "gap": "var(--space-2)"},
-    ".compare-table thead th": {
-        "min_width": "0 !important",
-        "height": "auto",
-        "box_shadow": "none",
-        "padding": "0 0 0.5em",
-    },
-    ".compare-table thead th:first-of-type": {"display": "none"},
-    ".compare-table tbody tr": {
-        "display": "block",
-        "padding": "var(--space-3) 0",
-        "border_top": "1px solid var(--gray-a5)",
-    },
-    ".compare-table tbody th, .compare-table tbody td": {
-        "display": "block",
-        "height": "auto",
-        "box_shadow": "none",
-        "padding": "0.25em 0",
-    },
-    ".compare-table tbody th p": {"font_weight": "bold"},
-    ".compare-table .sticky-column": {"position": "static"},
-    ".compare-table td.unmentioned": {"display": "none"},
-    ".compare-table td::before": {
-        "content": "attr(data-label)",
-        "display": "block",
-        "font_size": "var(--font-size-1)",
-        "font_weight": "600",
-        "color": "var(--gray-11)",
-    },
-}
-
-PAGE_STYLE = {
-    **CHIP_STYLE,
-    ".visually-hidden": {
-        "position": "absolute",
-        "width": "1px",
-        "height": "1px",
-        "overflow": "hidden",
-        "clip": "rect(0 0 0 0)",
-        "white_space": "nowrap",
-    },
-    ".clamp-3": {
-        "display": "-webkit-box",
-        "-webkit-line-clamp": "3",
-        "-webkit-box-orient": "vertical",
-        "overflow": "hidden",
-        "color": "var(--gray-11)",
-    },
-    ".eyebrow": {"letter_spacing": "0.06em"},
-    ".framework-card.focused": {"box-shadow": "0 0 0 2px var(--accent-9)"},
-    ".sticky-column": {"position": "sticky", "left": "0", "z_index": "1", "background": "var(--color-panel-solid)"},
-    ".compare-names": {"display": "none"},
-    ".facet-panel": {"display": "none"},
-    ".facet-panel.open": {"display": "flex"},
-    PHONE: STACKED_COMPARISON,
-    DESKTOP: {
-        ".facet-panel": {"display": "flex"},
-        ".filters-toggle": {"display": "none"},
-        ".compare-names": {"display": "flex"},
-        ".compare-count": {"display": "none"},
-    },
-}
+INTRO = (
+    "Tick the pros you need and the cons you won't live with to see which Python web "
+    "frameworks fit. Pick two to four to compare them side by side."
+)
 
 
 def filters_panel() -> rx.Component:
     """The Pros and Cons facets; on phones behind a "Filters" button."""
     view = ExplorerState.view
-    return rx.box(
+    return rx.el.aside(
         rx.button(
             rx.icon("sliders-horizontal", size=16),
             "Filters",
@@ -97,8 +35,7 @@ def filters_panel() -> rx.Component:
             on_click=ExplorerState.toggle_filters,
             variant="surface",
             color_scheme="gray",
-            width="100%",
-            class_name="filters-toggle",
+            class_name="filters-toggle full-width",
             aria_expanded=rx.cond(ExplorerState.filters_open, "true", "false"),
             aria_controls="facets",
         ),
@@ -109,10 +46,8 @@ def filters_panel() -> rx.Component:
             id="facets",
             direction="column",
             spacing="5",
-            margin_top=["1em", "1em", "0"],
             class_name=rx.cond(ExplorerState.filters_open, "facet-panel open", "facet-panel"),
         ),
-        as_="aside",
         aria_label="Filters",
     )
 
@@ -136,7 +71,7 @@ def empty_results() -> rx.Component:
     """No framework matches: say why and offer the way out."""
     return rx.card(
         rx.flex(
-            rx.icon("search-x", size=32, color="var(--gray-9)"),
+            rx.icon("search-x", size=32, class_name="empty-results-icon"),
             rx.heading("No framework fits all of that", as_="h2", size="5"),
             rx.text(
                 "Each framework here either lacks a pro you ticked, has a con you refused, or does not "
@@ -144,13 +79,13 @@ def empty_results() -> rx.Component:
                 size="2",
                 color_scheme="gray",
                 align="center",
-                max_width="32em",
+                class_name="empty-results-text",
             ),
             rx.button(rx.icon("rotate-ccw", size=16), "Clear all filters", on_click=ExplorerState.clear_filters),
             direction="column",
             align="center",
             spacing="3",
-            padding="2em 1em",
+            class_name="empty-results",
         ),
         id="empty-state",
         variant="surface",
@@ -181,7 +116,7 @@ def results() -> rx.Component:
         rx.cond(view.compare_columns.length() > 0, compare_bar(view.compare_columns, ExplorerState.toggle_compare)),
         direction="column",
         spacing="4",
-        min_width="0",
+        class_name="explorer-results",
     )
 
 
@@ -194,15 +129,13 @@ def explorer() -> rx.Component:
     """The explorer itself: heading, search, filters and results."""
     return rx.flex(
         rx.flex(
-            rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", md="8"), letter_spacing="-0.02em"),
+            rx.heading(TITLE, as_="h1", size=rx.breakpoints(initial="7", md="8"), class_name="explorer-title"),
             rx.text(
-                "Tick the pros you need and the cons you won't live with to see which Python web "
-                "frameworks fit. Pick two to four to compare them side by side.",
+                INTRO,
                 size="4",
-                color=rx.color("gray", 11),
-                max_width="40rem",
+                class_name="explorer-intro",
             ),
-            rx.box(search_box(ExplorerState.view.text, ExplorerState.search), width="100%", max_width="32rem"),
+            rx.box(search_box(ExplorerState.view.text, ExplorerState.search), class_name="explorer-search"),
             direction="column",
             spacing="4",
         ),
@@ -215,5 +148,11 @@ def explorer() -> rx.Component:
         ),
         direction="column",
         spacing="6",
-        style=PAGE_STYLE,
+        # The view shows once it is the one for the address (never the previous one after a navigation).
+        class_name=rx.cond(showing_address_view(), "explorer", "explorer stale"),
     )
+
+
+def showing_address_view() -> rx.Var[bool]:
+    """Whether the state holds the view for the query string in the address bar (false while the next one loads)."""
+    return ExplorerState.loaded & (ExplorerState.loaded_query == current_query())

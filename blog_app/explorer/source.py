@@ -6,7 +6,7 @@ from blog_app.core import database
 from blog_app.core.content_version import per_content_version
 from blog_app.core.visibility import Audience
 from blog_app.explorer import queries
-from blog_app.explorer.params import ExplorerParams
+from blog_app.explorer.params import ExplorerParams, parse_explorer_params
 from blog_app.explorer.types import FrameworkRecord
 from blog_app.explorer.view_model import ExplorerView, build_view
 
@@ -40,3 +40,8 @@ def current_view(params: ExplorerParams, audience: Audience) -> ExplorerView:
     must never be mutated.
     """
     return build_view(current_frameworks(audience), params, text_matches(params.text, audience))
+
+
+def shown_params(query: str, audience: Audience) -> ExplorerParams:
+    """The parameters the explorer shows for the address's ``query``: parsed, restricted to what ``audience`` may see."""
+    return parse_explorer_params(query).restricted(current_frameworks(audience))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app.core import run_mode
-from blog_app.explorer.params import ExplorerParams, parse_explorer_params
-from blog_app.explorer.source import current_frameworks, current_view
+from blog_app.explorer.params import ExplorerParams
+from blog_app.explorer.source import current_view, shown_params
 from blog_app.explorer.view_model import ExplorerView
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
@@ -18,6 +18,8 @@ class ExplorerState(FollowsContent, ReadsDatabase, rx.State):
     view: ExplorerView = ExplorerView()
     loaded: bool = False
     filters_open: bool = False
+    # The query string (``?…`` or empty) ``view`` was built for; the page compares it with the address.
+    loaded_query: str = ""
     # The parameters the page shows, restricted to known keys: what the handlers edit.
     _params: ExplorerParams = ExplorerParams()
 
@@ -28,10 +30,15 @@ class ExplorerState(FollowsContent, ReadsDatabase, rx.State):
         return self._load_and_follow()
 
     def _load(self) -> None:
+        self.show(self.router.url.query)
+
+    def show(self, query: str) -> None:
+        """Show the view for ``query``, the address's query string; the server seeds first responses with it."""
         audience = run_mode.current_audience()
-        self._params = parse_explorer_params(self.router.url.query).restricted(current_frameworks(audience))
+        self._params = shown_params(query, audience)
         self.view = current_view(self._params, audience)
         self.loaded = True
+        self.loaded_query = query
 
     def _go(self, params: ExplorerParams, replace: bool = False):
         # Client-side navigation: the router changes the URL and on_load rebuilds the view.

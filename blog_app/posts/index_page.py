@@ -17,18 +17,20 @@ from blog_app.posts.components.post_card import post_card
 from blog_app.posts.components.search_result import search_results
 from blog_app.posts.index_state import IndexState
 from blog_app.ui.layout import site_layout
+from blog_app.ui.location import current_query
 from blog_app.ui.unavailable import unavailable_message
 
 
 def index_intro() -> rx.Component:
-    """The page heading and the search box."""
+    """The page heading and the search box; ``data-query`` is the address React renders the page for."""
     return rx.flex(
         rx.heading(settings.site_name(), as_="h1", size=rx.breakpoints(initial="7", md="8"), class_name="index-title"),
-        rx.text(settings.site_tagline(), size="4", color=rx.color("gray", 11), max_width="40rem"),
+        rx.text(settings.site_tagline(), size="4", class_name="index-tagline"),
         search_form(IndexState.search, IndexState.search_as_typed, IndexState.submit_search),
         direction="column",
         spacing="4",
-        margin_bottom="var(--space-6)",
+        class_name="index-intro",
+        custom_attrs={"data-query": current_query()},
     )
 
 
@@ -49,26 +51,34 @@ def post_grid() -> rx.Component:
     )
 
 
+def index_view() -> rx.Component:
+    """What narrows the list, its cards and its pages: the view the state was loaded for."""
+    return rx.fragment(
+        rx.cond(
+            IndexState.is_filtered,
+            rx.flex(
+                active_filters(IndexState.tag_name, IndexState.search, IndexState.total, routes.INDEX),
+                search_feedback(IndexState.message, IndexState.notice),
+                direction="column",
+                spacing="3",
+                class_name="index-filters",
+            ),
+        ),
+        post_grid(),
+        pagination(IndexState.page, IndexState.pages, IndexState.newer_url, IndexState.older_url),
+    )
+
+
 def index_page() -> rx.Component:
-    """The blog index."""
+    """The blog index; after an in-app navigation, the previous view's cards never show under the new address."""
     return site_layout(
         rx.cond(
             IndexState.unavailable,
             unavailable_message(),
             rx.fragment(
+                # Outside the condition: the search box keeps its focus and text while the view changes.
                 index_intro(),
-                rx.cond(
-                    IndexState.is_filtered,
-                    rx.flex(
-                        active_filters(IndexState.tag_name, IndexState.search, IndexState.total, routes.INDEX),
-                        search_feedback(IndexState.message, IndexState.notice),
-                        direction="column",
-                        spacing="3",
-                        margin_bottom="var(--space-5)",
-                    ),
-                ),
-                post_grid(),
-                pagination(IndexState.page, IndexState.pages, IndexState.newer_url, IndexState.older_url),
+                rx.cond(IndexState.loaded_query == current_query(), index_view()),
             ),
         )
     )

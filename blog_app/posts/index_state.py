@@ -8,7 +8,7 @@ import reflex as rx
 
 from blog_app.core import run_mode
 from blog_app.posts.index_params import IndexParams, clean_search, parse_index_params
-from blog_app.posts.source import index_to_show
+from blog_app.posts.source import ShownIndex, index_to_show
 from blog_app.posts.types import PostSummary, SearchResult
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
@@ -28,6 +28,8 @@ class IndexState(FollowsContent, ReadsDatabase, rx.State):
     tag_name: str = ""
     search: str = ""
     loaded: bool = False
+    # The query string (no "?") the view was loaded for; the page compares it with the address.
+    loaded_query: str = ""
 
     @rx.event
     @tolerates_outage
@@ -36,13 +38,18 @@ class IndexState(FollowsContent, ReadsDatabase, rx.State):
         return self._load_and_follow()
 
     def _load(self) -> None:
-        params = parse_index_params(self.router.url.query)
-        shown = index_to_show(params, run_mode.current_audience())
+        query = self.router.url.query
+        self.show(query, index_to_show(parse_index_params(query), run_mode.current_audience()))
+
+    def show(self, query: str, shown: ShownIndex) -> None:
+        """Show ``shown``, the view the query string ``query`` asks for; the server seeds first responses with it."""
+        params = parse_index_params(query)
         self.posts, self.results = shown.page.posts, shown.page.results
         self.message, self.notice = shown.page.message, shown.page.notice
         self.total, self.page, self.pages = shown.page.total, shown.page.page, shown.page.pages
         self.tag, self.tag_name, self.search = params.tag, shown.tag_name, params.q
         self.loaded = True
+        self.loaded_query = query
 
     @rx.event
     def submit_search(self, form_data: dict):

@@ -35,21 +35,20 @@ def post_header() -> rx.Component:
         rx.cond(post.description != "", rx.text(post.description, size="5", class_name="post-lede")),
         post_byline(post),
         keyword_chips(post.keywords),
-        rx.cond(post.cover_image != "", cover_image(post.cover_image, post.cover_missing)),
+        rx.cond(post.cover_image != "", cover_image(post, first_view=True)),
         class_name="post-header",
     )
 
 
-def neighbour_link(link: rx.Var[PostLink], label: str, align: str) -> rx.Component:
-    """A link to the newer or older post, or nothing at the end of the list."""
+def neighbour_link(link: rx.Var[PostLink], label: str, side: str) -> rx.Component:
+    """A link to the newer or older post (``side``: its class, ``neighbour-newer`` or ``-older``), or an empty box."""
     return rx.cond(
         link.slug != "",
         rx.link(
-            rx.text(label, size="1", color=rx.color("gray", 11), as_="div"),
+            rx.text(label, size="1", as_="div", class_name="neighbour-label"),
             rx.text(link.title, size="3", weight="medium", as_="div"),
             href=routes.post_url(link.slug),
-            class_name="neighbour-link",
-            text_align=align,
+            class_name="neighbour-link " + side,
             underline="none",
         ),
         rx.box(),
@@ -62,14 +61,12 @@ def post_footer() -> rx.Component:
         related_posts(PostState.related),
         rx.el.nav(
             rx.grid(
-                neighbour_link(PostState.newer, "← Newer post", "left"),
-                neighbour_link(PostState.older, "Older post →", "right"),
+                neighbour_link(PostState.newer, "← Newer post", "neighbour-newer"),
+                neighbour_link(PostState.older, "Older post →", "neighbour-older"),
                 columns=rx.breakpoints(initial="1", sm="2"),
                 spacing="4",
             ),
-            rx.link(
-                "Back to all posts", href=routes.INDEX, size="2", margin_top="var(--space-5)", display="inline-block"
-            ),
+            rx.link("Back to all posts", href=routes.INDEX, size="2", class_name="back-link"),
             aria_label="More posts",
         ),
         class_name="post-footer",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app.core import run_mode
-from blog_app.posts.source import post_to_show
+from blog_app.posts.source import ShownPost, post_to_show
 from blog_app.posts.types import PostDetail, PostLink, RelatedLink
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
@@ -31,7 +31,10 @@ class PostState(FollowsContent, ReadsDatabase, rx.State):
 
     def _load(self) -> None:
         slug = str(self.slug)  # the [slug] route argument
-        shown = post_to_show(slug, run_mode.current_audience())
+        self.show(slug, post_to_show(slug, run_mode.current_audience()))
+
+    def show(self, slug: str, shown: ShownPost | None) -> None:
+        """Show ``shown``, the post at ``slug`` (None: there is none); the server seeds first responses with it."""
         self.found = shown is not None
         self.post = shown.detail if shown else PostDetail()
         self.newer = (shown and shown.newer) or PostLink()

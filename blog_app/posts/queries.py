@@ -168,6 +168,8 @@ def _summaries(db: Session, posts: list[Post], today: dt.date) -> list[PostSumma
             published=post.published.isoformat(),
             published_label=format_date(post.published),
             cover_image=post.cover_image,
+            cover_width=post.cover_width,
+            cover_height=post.cover_height,
             reading_minutes=post.reading_minutes,
             keywords=keywords.get(post.id, []),
             status=status,

@@ -27,6 +27,9 @@ class PostSummary:
     published: str = ""
     published_label: str = ""
     cover_image: str = ""
+    # The cover's intrinsic size in pixels, read at ingest; 0 when unknown.
+    cover_width: int = 0
+    cover_height: int = 0
     reading_minutes: int = 1
     keywords: list[KeywordRef] = dataclasses.field(default_factory=list)
     cover_missing: bool = False

@@ -14,6 +14,7 @@ from slugify import slugify
 
 from blog_app.content import Diagnostic, Document
 from blog_app.content.frameworks import FrameworkEntry
+from blog_app.core.assets import image_size
 from blog_app.core.search.words import word_counts
 from blog_app.publishing.content_files import missing_images
 from blog_app.publishing.related import profile_of_counts
@@ -72,7 +73,7 @@ def post_rows(document: Document, assets_dir: pathlib.Path | None = None) -> Pos
         slug=document.slug,
         slug_line=document.meta.line_of("slug"),
         warnings=document.warnings + missing,
-        post=post_columns(document),
+        post=post_columns(document) | cover_size_columns(document.meta.image, assets_dir),
         keywords=[(name, slugify(name) or "keyword") for name in document.meta.keywords],
         frameworks=[framework_rows(entry) for entry in document.frameworks],
         search=search,
@@ -101,6 +102,12 @@ def post_columns(document: Document) -> dict[str, Any]:
         "reading_minutes": document.reading_minutes,
         "draft": meta.draft,
     }
+
+
+def cover_size_columns(image: str, assets_dir: pathlib.Path | None) -> dict[str, int]:
+    """The ``Post`` columns of the cover's intrinsic size, read from its file under ``assets_dir`` (0 when unknown)."""
+    width, height = image_size(image, assets_dir.resolve()) if image and assets_dir is not None else (0, 0)
+    return {"cover_width": width, "cover_height": height}
 
 
 def search_columns(document: Document) -> dict[str, str]:

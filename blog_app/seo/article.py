@@ -1,8 +1,9 @@
-"""A post as plain HTML, for readers without JavaScript and for feed readers.
+"""A post body as plain HTML for feed readers, and short messages for readers of a page the server cannot fill.
 
-The page itself renders the stored segments with React; this renders the same segments
-as static markup. Prose and heading markup were sanitised at ingest; everything else
-(titles, alt texts, code, URLs) is escaped here.
+The page itself renders the stored segments with React (and the server mirrors that in the
+first response, blog_app/posts/post_markup.py); this renders the same segments as static
+markup. Prose and heading markup were sanitised at ingest; everything else (titles, alt
+texts, code, URLs) is escaped here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from urllib.parse import urljoin
 from blog_app import routes
 from blog_app.content.sanitize import absolute_links
 from blog_app.content.segments import Segment
-from blog_app.posts.types import PostDetail
 
 _HEADING_LEVELS = range(2, 7)
 
@@ -55,24 +55,6 @@ def figure_html(src: str, alt: str, caption: str = "", page_url: str | None = No
 
 def _rebased(prose: str, page_url: str | None) -> str:
     return absolute_links(prose, page_url) if page_url else prose
-
-
-def byline(post: PostDetail) -> str:
-    """``By Ada · November 4, 2024 · 6 min read`` as text."""
-    return f"By {post.author} · {post.published_label} · {post.reading_minutes} min read"
-
-
-def readable_page(post: PostDetail, site_name: str) -> str:
-    """The post as a page readable without JavaScript: site link, title, byline, cover and body."""
-    cover = figure_html(post.cover_image, "") if post.cover_image else ""
-    lede = f"<p>{html.escape(post.description)}</p>" if post.description else ""
-    return (
-        '<div class="static-page">'
-        f'<p><a href="{routes.INDEX}">{html.escape(site_name)}</a></p>'
-        f"<article><h1>{html.escape(post.title)}</h1>{lede}"
-        f"<p>{html.escape(byline(post))}</p>{cover}"
-        f"{body_html(post.segments)}</article></div>"
-    )
 
 
 def readable_message(title: str, message: str, site_name: str) -> str:

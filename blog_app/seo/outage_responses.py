@@ -1,8 +1,9 @@
 """503 instead of 500 from the backend routes while the database does not answer.
 
 Crawlers and feed readers keep what they have and come back after ``Retry-After``. A post page
-still gets the client shell, so a reader's browser starts the app, which says the same thing
-and loads the post once the database is back.
+page (a post, the index, the explorer) still gets the client shell with the message, so a
+reader's browser starts the app, which says the same thing and loads the page once the
+database is back.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from starlette.responses import PlainTextResponse, Response
 
 from blog_app import routes
 from blog_app.core import outage
+from blog_app.html_first.shell import fill_shell, load_shell
 from blog_app.seo.article import readable_message
 from blog_app.seo.head import not_found_head
-from blog_app.seo.shell import fill_shell, load_shell
 from blog_app.seo.site import current_site
 
 HTML = "text/html; charset=utf-8"
@@ -26,9 +27,9 @@ def outage_handlers() -> dict:
 
 
 def service_unavailable(request: Request, _error: Exception) -> Response:
-    """503 with ``Retry-After``: the post page's shell with the message, else the message as text."""
+    """503 with ``Retry-After``: a page's shell with the message, else the message as text."""
     headers = {"Retry-After": str(outage.RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
-    shell = load_shell() if request.url.path.startswith(routes.POST_PREFIX) else None
+    shell = load_shell() if _is_page(request.url.path) else None
     if shell is None:
         return PlainTextResponse(outage.MESSAGE, status_code=503, headers=headers)
     site = current_site()
@@ -37,3 +38,7 @@ def service_unavailable(request: Request, _error: Exception) -> Response:
         shell, not_found_head(outage.TITLE, site), readable_message(outage.TITLE, outage.MESSAGE, site.name)
     )
     return Response(page, status_code=503, media_type=HTML, headers=headers)
+
+
+def _is_page(path: str) -> bool:
+    return path.startswith(routes.POST_PREFIX) or path in (routes.INDEX, routes.prerendered_path(routes.FRAMEWORKS))

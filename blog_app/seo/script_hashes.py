@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from blog_app.seo.shell import build_dir
+from blog_app.html_first.shell import build_dir
 
 # How long a process trusts its last look at the build (a rebuild is seen within this).
 RECHECK_SECONDS = 1.0

@@ -1,4 +1,4 @@
-"""In-page anchors (``#section``): plain links the browser follows, and the jump to one once the page has it."""
+"""Links beyond ``rx.link``: in-page anchors (``#section``) the browser follows, the jump to one once the page has it, links that look like buttons."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from reflex_base.utils.imports import ImportVar
 from reflex_base.vars.base import Var, VarData
 from reflex_components_core.base.fragment import Fragment
 from reflex_components_core.el.elements.inline import A
+from reflex_components_core.react_router.dom import ReactRouterLink
 
 # Part of the page's compiled code, not a script sent from the server: the Content-Security-Policy
 # forbids eval, which Reflex's rx.call_script uses. An address whose #fragment is not valid
@@ -62,3 +63,14 @@ def jump_to_address_anchor(content_key: rx.Var[str]) -> rx.Component:
     browser's own jump to ``#anchor``; this waits for the element (a few frames at most).
     """
     return AddressAnchorJump.create(content_key=content_key)
+
+
+def button_link(*children: rx.Component | str, href: str | rx.Var[str], **button_props) -> rx.Component:
+    """A link that looks like a Radix button: one ``<a>`` the router follows (a ``<button>`` inside an ``<a>`` is invalid HTML).
+
+    Args:
+        children: The button's content.
+        href: Where it leads (a path of this site: the router navigates without a reload).
+        button_props: Radix button props (``size``, ``variant``, ...).
+    """
+    return rx.button(ReactRouterLink.create(*children, to=href), as_child=True, **button_props)

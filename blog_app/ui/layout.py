@@ -8,8 +8,6 @@ from blog_app import routes
 from blog_app.core import settings
 from blog_app.ui.anchors import in_page_link
 
-CONTENT_WIDTH = "72rem"
-
 
 def nav_link(label: str, href: str, **props) -> rx.Component:
     """A header navigation link."""
@@ -33,6 +31,7 @@ def color_mode_toggle() -> rx.Component:
         variant="ghost",
         color_scheme="gray",
         size="2",
+        class_name="theme-toggle",
         aria_label="Switch between light and dark mode",
         title="Switch between light and dark mode",
     )
@@ -42,9 +41,9 @@ def site_brand() -> rx.Component:
     """The site's icon and name, linking home."""
     return rx.link(
         rx.flex(
-            rx.image(src=routes.FAVICON, width="28px", height="28px", alt="", border_radius="7px"),
+            rx.image(src=routes.FAVICON, alt="", class_name="site-icon"),
             rx.text(
-                settings.site_name(), size=rx.breakpoints(initial="2", sm="4"), weight="bold", white_space="nowrap"
+                settings.site_name(), size=rx.breakpoints(initial="2", sm="4"), weight="bold", class_name="site-name"
             ),
             align="center",
             spacing="2",
@@ -61,7 +60,7 @@ def feed_link() -> rx.Component:
     return rx.link(
         rx.flex(
             rx.icon("rss", size=16),
-            rx.text("RSS", display=rx.breakpoints(initial="none", sm="inline")),
+            rx.text("RSS", class_name="wide-only"),
             align="center",
             spacing="1",
         ),
@@ -81,7 +80,7 @@ def main_nav() -> rx.Component:
     return rx.el.nav(
         rx.flex(
             # On phones the site name already links to the blog.
-            nav_link("Blog", routes.INDEX, display=rx.breakpoints(initial="none", sm="inline")),
+            nav_link("Blog", routes.INDEX, class_name="wide-only"),
             nav_link("Frameworks", routes.FRAMEWORKS),
             feed_link(),
             color_mode_toggle(),
@@ -101,10 +100,7 @@ def site_header() -> rx.Component:
             main_nav(),
             justify="between",
             align="center",
-            max_width=CONTENT_WIDTH,
-            margin_x="auto",
-            padding_x=rx.breakpoints(initial="var(--space-4)", sm="var(--space-6)"),
-            height="64px",
+            class_name="site-bar site-header-bar",
         ),
         class_name="site-header",
     )
@@ -123,10 +119,7 @@ def site_footer() -> rx.Component:
             direction=rx.breakpoints(initial="column", sm="row"),
             justify="between",
             spacing="3",
-            max_width=CONTENT_WIDTH,
-            margin_x="auto",
-            padding_x=rx.breakpoints(initial="var(--space-4)", sm="var(--space-6)"),
-            padding_y="var(--space-6)",
+            class_name="site-bar site-footer-bar",
         ),
         class_name="site-footer",
     )
@@ -140,14 +133,9 @@ def site_layout(*children: rx.Component) -> rx.Component:
             *children,
             id="main",
             tab_index=-1,
-            max_width=CONTENT_WIDTH,
-            width="100%",
-            margin_x="auto",
-            padding_x=rx.breakpoints(initial="var(--space-4)", sm="var(--space-6)"),
-            padding_y=rx.breakpoints(initial="var(--space-6)", sm="var(--space-8)"),
-            flex="1",
+            class_name="site-main",
         ),
         site_footer(),
         direction="column",
-        min_height="100vh",
+        class_name="site-frame",
     )

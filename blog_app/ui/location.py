@@ -33,3 +33,8 @@ _LOCATION = VarData(
 def current_address() -> rx.Var[str]:
     """The path and query string in the address bar, as the browser sees them."""
     return rx.Var("(location.pathname + location.search)", _var_data=_LOCATION).to(str)
+
+
+def current_query() -> rx.Var[str]:
+    """The query string in the address bar without its ``?`` (as ``router.url.query`` holds it), as the browser sees it."""
+    return rx.Var("location.search.replace(/^\\?/, '')", _var_data=_LOCATION).to(str)

@@ -5,19 +5,20 @@ from __future__ import annotations
 import reflex as rx
 
 from blog_app import routes
+from blog_app.ui.anchors import button_link
 from blog_app.ui.layout import site_layout
 
 
 def not_found_message(title: str, text: str) -> rx.Component:
-    """A friendly dead end with ways back."""
-    return rx.center(
+    """A friendly dead end with ways back (its styles in assets/blog.css, shared with ui/not_found_markup.py)."""
+    return rx.flex(
         rx.flex(
-            rx.text("404", size="9", weight="bold", color=rx.color("accent", 9), class_name="not-found-code"),
+            rx.text("404", size="9", weight="bold", class_name="not-found-code"),
             rx.heading(title, as_="h1", size="7"),
-            rx.text(text, size="3", color=rx.color("gray", 11), max_width="32rem"),
+            rx.text(text, size="3", class_name="not-found-text"),
             rx.flex(
-                rx.link(rx.button(rx.icon("arrow-left", size=16), "All posts", size="3"), href=routes.INDEX),
-                rx.link(rx.button("Frameworks explorer", size="3", variant="soft"), href=routes.FRAMEWORKS),
+                button_link(rx.icon("arrow-left", size=16), "All posts", href=routes.INDEX, size="3"),
+                button_link("Frameworks explorer", href=routes.FRAMEWORKS, size="3", variant="soft"),
                 spacing="3",
                 wrap="wrap",
                 justify="center",
@@ -25,9 +26,11 @@ def not_found_message(title: str, text: str) -> rx.Component:
             direction="column",
             align="center",
             spacing="4",
-            text_align="center",
+            class_name="not-found-body",
         ),
-        padding_y="var(--space-9)",
+        align="center",
+        justify="center",
+        class_name="not-found",
     )
 
 

@@ -23,6 +23,7 @@ from tests.support.e2e_site import (
     SITE,
     TRICKY_POST,
     TRICKY_SLUG,
+    WIDE_COVER,
     write_unpublished_posts,
 )
 from tests.support.fixture_posts import FIXTURES, POSTS
@@ -94,13 +95,23 @@ def artifacts_dir() -> pathlib.Path:
 @pytest.fixture(scope="session")
 def seo_content(e2e_content, tmp_path_factory):
     """The e2e posts plus one whose title, author and description are full of markup characters,
-    and the hostile posts of the bad-content corpus."""
+    the hostile posts of the bad-content corpus, and one whose cover has a size of its own."""
     folder = tmp_path_factory.mktemp("seo-content")
     for post in e2e_content.glob("*.md"):
         shutil.copy(post, folder / post.name)
     (folder / f"{TRICKY_SLUG}.md").write_text(TRICKY_POST, encoding="utf-8")
     for slug in HOSTILE_SLUGS:
         shutil.copy(FIXTURES / "bad-content" / f"{slug}.md", folder / f"{slug}.md")
+    # The oldest post: the newest ones, which the feeds and first index page show, stay the same.
+    write_post(
+        folder,
+        f"{WIDE_COVER['slug']}.md",
+        "A post with a wide cover",
+        date="2018-03-01",
+        body="The cover above is wider than most.",
+        image=WIDE_COVER["image"],
+        description="A cover of its own size.",
+    )
     return folder
 
 

@@ -18,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 
 from harness.browser import assert_page_is_clean, body_text, csp_violations, new_driver, wait_for
 from tests.support.fixture_posts import SEED_SLUG
-from tests.support.pages import card_names, facet
+from tests.support.pages import card_names, facet, wait_until_react_renders
 
 pytestmark = pytest.mark.e2e
 DASH_ANCHOR = "dash-data-apps-dashboards-for-python"
@@ -87,8 +87,11 @@ def test_the_policy_allows_exactly_the_served_inline_scripts_and_nothing_inline_
 
 def open_page(driver, url: str, ready: str) -> None:
     driver.get(url)
+    wait_until_react_renders(driver)
     wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ready), message=f"{url} to render")
     wait_for(lambda: driver.execute_script("return document.readyState") == "complete", message="the page")
+    # The server writes the page first (blog_app/html_first); React's own page replaces it, and only that one reacts.
+    wait_for(lambda: not driver.find_elements(By.ID, "first-response"), message="the page rendered by React")
 
 
 def test_every_page_runs_without_a_violation(server, chromium):

@@ -9,6 +9,7 @@ security headers on every kind of response. Two of the URLs also run in real Chr
 from __future__ import annotations
 
 import http.client
+import json
 import urllib.parse
 
 import lxml.html
@@ -17,12 +18,13 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 
 from blog_app.core.security_headers import SECURITY_HEADERS
+from blog_app.html_first.slot import SEED_ID
 from harness.browser import assert_page_is_clean, new_driver, wait_for
 from harness.reflex_client import Tab, new_token
 from tests.support.e2e_site import HOSTILE_SLUGS
 from tests.support.fixture_posts import SEED_SLUG
 from tests.support.html_safety import active_content
-from tests.support.pages import card_titles, open_index
+from tests.support.pages import app_scripts, card_titles, open_index, wait_until_react_renders
 
 pytestmark = pytest.mark.e2e
 # Each sets window.pwned if a page ever runs it.
@@ -115,10 +117,15 @@ def test_a_parameter_repeated_500_times_is_harmless(server, page):
 
 
 def without_shell_scripts(document: lxml.html.HtmlElement, shell_scripts: set[str]) -> str:
-    """The page's HTML without the client shell's own scripts (which every page carries)."""
+    """The page's HTML without the client shell's own scripts (which every page carries) and the page's state data."""
     for script in list(document.iter("script")):
         if lxml.html.tostring(script, encoding="unicode") in shell_scripts:
             script.drop_tree()
+    # The state the page was written from: a data block, never run, whose text stays whole JSON.
+    [state] = document.xpath(f"//script[@id='{SEED_ID}']")
+    assert state.get("type") == "application/json"
+    json.loads(state.text)
+    state.drop_tree()
     return lxml.html.tostring(document, encoding="unicode")
 
 
@@ -132,7 +139,7 @@ def test_hostile_posts_are_served_inert(server, slug):
     }
     document = lxml.html.document_fromstring(assert_answered_safely(server, f"/blog/{slug}"))
     assert not active_content(without_shell_scripts(document, shell_scripts), allow_json_ld=True)
-    assert document.body.find("noscript").find(".//article") is not None
+    assert document.get_element_by_id("first-response").find(".//article") is not None
 
 
 def test_the_event_channel_survives_hostile_page_parameters(server):
@@ -176,8 +183,7 @@ def test_every_response_carries_the_security_headers(server, path):
 
 def test_the_frontend_scripts_carry_the_security_headers(server):
     _, _, body = raw_get(server, "/")
-    urls = lxml.html.document_fromstring(body).xpath("//script/@src | //link/@href")
-    scripts = [url for url in urls if url.startswith("/") and url.endswith(".js")]
+    scripts = app_scripts(body.decode() if isinstance(body, bytes) else body)
     assert scripts, "the index loads no script file of its own"
     status, headers, _ = raw_get(server, scripts[0])
     assert status == 200
@@ -208,6 +214,7 @@ def test_hostile_urls_in_a_real_browser_run_no_script(server, chromium, path, re
     driver = new_driver()
     try:
         driver.get(server.url + path)
+        wait_until_react_renders(driver)
         wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ready), message=f"{path[:60]} to render")
         wait_for(lambda: driver.execute_script("return document.readyState") == "complete", message="the page")
         assert not alert_shown(driver)
@@ -235,6 +242,7 @@ def test_the_hostile_title_is_shown_as_text_in_the_browser(server, chromium):
         open_index(driver, server.url, "?q=markup")
         assert '<script>alert("title")</script>Markup in the title' in card_titles(driver)
         driver.get(f"{server.url}/blog/html-in-front-matter")
+        wait_until_react_renders(driver)
         heading = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "article.post-article h1"), message="post")
         assert heading[0].text == '<script>alert("title")</script>Markup in the title'
         assert not alert_shown(driver)

@@ -40,6 +40,8 @@ Plain text with a [link to the seed post](/blog/top-python-web-frameworks-2024) 
 
 The end.
 """
+# A post on the production server whose cover is not the usual 1200×630 (its file is in assets/).
+WIDE_COVER = {"slug": "wide-cover", "image": "/blog/post-pipeline.webp", "width": "1200", "height": "420"}
 # Posts of the bad-content corpus that load, with markup, script and javascript: URLs left out.
 HOSTILE_SLUGS = ("html-in-front-matter", "script-html", "javascript-links")
 

@@ -13,9 +13,9 @@ from blog_app.explorer.view_model import CompareCell, CompareColumn, CompareRow
 Handler = Callable[..., rx.event.EventSpec]
 
 
-def _marked(icon: str, color: str, label: str, text: rx.Var[str]) -> rx.Component:
+def _marked(icon: str, kind: str, label: str, text: rx.Var[str]) -> rx.Component:
     return rx.flex(
-        rx.icon(icon, size=16, color=f"var(--{color}-11)", flex_shrink="0", margin_top="0.15em"),
+        rx.icon(icon, size=16, class_name=f"compare-mark {kind}"),
         rx.text(rx.el.span(label, class_name="visually-hidden"), text, size="2"),
         spacing="2",
         align="start",
@@ -26,9 +26,9 @@ def compare_mark(cell: rx.Var[CompareCell]) -> rx.Component:
     """A pro (check), a con (cross) or "not mentioned", with the author's text."""
     return rx.match(
         cell.kind,
-        ("pro", _marked("circle-check", "grass", "Pro: ", cell.text)),
-        ("con", _marked("circle-x", "tomato", "Con: ", cell.text)),
-        rx.text("—", color_scheme="gray", title="Not mentioned", aria_label="Not mentioned"),
+        ("pro", _marked("circle-check", "pro", "Pro: ", cell.text)),
+        ("con", _marked("circle-x", "con", "Con: ", cell.text)),
+        rx.text("—", color_scheme="gray", title="Not mentioned", aria_label="Not mentioned", role="img"),
     )
 
 
@@ -67,7 +67,6 @@ def compare_row(row: rx.Var[CompareRow]) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(rx.text(row.title, weight="medium"), class_name="sticky-column"),
         rx.foreach(row.cells, compare_cell),
-        vertical_align="top",
     )
 
 
@@ -82,7 +81,7 @@ def comparison_table(
                 rx.button("Clear comparison", on_click=on_clear, variant="soft", color_scheme="gray", size="1"),
                 justify="between",
                 align="center",
-                margin_bottom="0.75em",
+                class_name="compare-heading",
             ),
             rx.box(
                 rx.table.root(
@@ -97,7 +96,7 @@ def comparison_table(
                     size="2",
                     class_name="compare-table",
                 ),
-                overflow_x="auto",
+                class_name="compare-scroll",
             ),
         ),
         as_child=True,
@@ -111,7 +110,7 @@ def compare_bar(columns: rx.Var[list[CompareColumn]], on_remove: Handler) -> rx.
     """Stays in view at the bottom while frameworks are chosen: who is chosen, and the way to the table."""
     return rx.card(
         rx.flex(
-            rx.icon("columns-2", size=18, color="var(--accent-11)"),
+            rx.icon("columns-2", size=18, class_name="compare-bar-icon"),
             rx.text(
                 "Compare",
                 rx.el.span(" (", columns.length(), ")", class_name="compare-count"),
@@ -127,7 +126,6 @@ def compare_bar(columns: rx.Var[list[CompareColumn]], on_remove: Handler) -> rx.
                 ),
                 wrap="wrap",
                 spacing="2",
-                flex="1",
                 class_name="compare-names",
             ),
             rx.cond(
@@ -140,11 +138,8 @@ def compare_bar(columns: rx.Var[list[CompareColumn]], on_remove: Handler) -> rx.
             justify="between",
         ),
         id="compare-bar",
-        position="sticky",
-        bottom="1rem",
-        z_index="5",
         size="2",
-        box_shadow="var(--shadow-4)",
+        class_name="compare-bar",
     )
 
 

@@ -23,7 +23,7 @@ def search_box(text: rx.Var[str], on_search: Handler) -> rx.Component:
         placeholder="Search frameworks, pros and cons…",
         aria_label="Search frameworks",
         size="3",
-        width="100%",
+        class_name="full-width",
     )
 
 
@@ -31,7 +31,8 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
     """A labelled checkbox with the number of frameworks it would leave."""
     dimmed = (option.count == 0) & ~option.checked
     return rx.text(
-        rx.flex(
+        # A span, not rx.flex's div: a label holds only phrasing content.
+        rx.el.span(
             Checkbox.create(
                 checked=option.checked,
                 on_change=lambda _checked: on_toggle(option.kind, option.key),
@@ -40,36 +41,32 @@ def facet_option(option: rx.Var[FacetOption], on_toggle: Handler) -> rx.Componen
             rx.text(
                 option.title,
                 as_="span",
-                flex="1",
                 weight=rx.cond(option.checked, "medium", "regular"),
-                # Muted, not faded: a value that would leave nothing stays readable (WCAG AA contrast).
-                color=rx.cond(dimmed, "var(--gray-11)", "var(--gray-12)"),
+                class_name=rx.cond(dimmed, "facet-title dimmed", "facet-title"),
             ),
             rx.text(option.count, as_="span", size="1", color_scheme="gray", class_name="facet-count"),
-            align="center",
-            spacing="2",
+            class_name="rt-Flex rt-r-ai-center rt-r-gap-2",
         ),
         as_="label",
         size="2",
-        display="block",
-        padding="0.3em 0.5em",
-        border_radius="var(--radius-2)",
-        cursor="pointer",
-        _hover={"background": "var(--gray-a3)"},
+        class_name="facet-option",
         custom_attrs={"data-key": option.key},
     )
 
 
 def facet_group(legend: str, hint: str, options: rx.Var[list[FacetOption]], on_toggle: Handler) -> rx.Component:
-    """A fieldset of facet checkboxes under a legend."""
+    """A fieldset of facet checkboxes under a legend.
+
+    The legend carries no style props of its own: Emotion writes a ``<style>`` element just before
+    each styled element it renders on the server, which would make the legend no longer the
+    fieldset's first child (invalid HTML); blog.css styles it. Its text is a bold span: Radix's
+    heading renders any ``as`` other than h1-h6 as an ``<h1>``.
+    """
     return rx.el.fieldset(
-        rx.el.legend(rx.heading(legend, as_="span", size="3"), padding="0"),
-        rx.text(hint, size="1", color_scheme="gray", as_="p", margin_bottom="0.5em"),
+        rx.el.legend(rx.text(legend, as_="span", size="3", weight="bold")),
+        rx.text(hint, size="1", color_scheme="gray", as_="p", class_name="facet-hint"),
         rx.flex(rx.foreach(options, lambda option: facet_option(option, on_toggle)), direction="column"),
-        border="none",
-        margin="0",
-        padding="0",
-        min_width="0",
+        class_name="facet-group",
         aria_label=legend,
     )
 
@@ -85,7 +82,7 @@ def removable_chip(
         ),
         radius="full",
         size="2",
-        padding_right="0.35em",
+        class_name=f"removable-chip {props.pop('class_name', '')}".strip(),
         **props,
     )
 
@@ -117,22 +114,3 @@ def active_filters(chips: rx.Var[list[Chip]], on_remove: Handler, on_clear: Hand
             role="group",
         ),
     )
-
-
-CHIP_STYLE = {
-    ".chip-remove": {
-        "display": "inline-flex",
-        "align_items": "center",
-        "justify_content": "center",
-        "margin_left": "0.15em",
-        "width": "1.25em",
-        "height": "1.25em",
-        "border": "none",
-        "border_radius": "999px",
-        "background": "transparent",
-        "color": "inherit",
-        "cursor": "pointer",
-    },
-    ".chip-remove:hover": {"background": "var(--gray-a4)"},
-    ".chip-remove:focus-visible": {"outline": "2px solid var(--focus-8)"},
-}

@@ -39,7 +39,7 @@ def trait_list(label: str, traits: rx.Var[list[TraitBadge]], badge: Callable) ->
         traits.length() > 0,
         rx.box(
             rx.text(label, size="1", weight="bold", color_scheme="gray", as_="p", class_name="eyebrow"),
-            rx.flex(rx.foreach(traits, badge), wrap="wrap", spacing="1", margin_top="0.35em"),
+            rx.flex(rx.foreach(traits, badge), wrap="wrap", spacing="1", class_name="trait-badges"),
         ),
     )
 
@@ -47,20 +47,19 @@ def trait_list(label: str, traits: rx.Var[list[TraitBadge]], badge: Callable) ->
 def compare_toggle(card: rx.Var[ResultCard], on_compare: Handler) -> rx.Component:
     """The "Compare" checkbox of a card; disabled when four frameworks are already chosen."""
     return rx.text(
-        rx.flex(
+        # A span, not rx.flex's div: a label holds only phrasing content.
+        rx.el.span(
             Checkbox.create(
                 checked=card.compared,
                 disabled=card.compare_disabled,
                 on_change=lambda _checked: on_compare(card.slug),
             ),
             rx.text("Compare", as_="span", color_scheme="gray"),
-            spacing="2",
-            align="center",
+            class_name="rt-Flex rt-r-ai-center rt-r-gap-2",
         ),
         as_="label",
         size="2",
-        cursor=rx.cond(card.compare_disabled, "not-allowed", "pointer"),
-        white_space="nowrap",
+        class_name=rx.cond(card.compare_disabled, "compare-toggle disabled", "compare-toggle"),
         title=rx.cond(card.compare_disabled, "You can compare up to four frameworks", ""),
     )
 
@@ -73,7 +72,7 @@ def framework_card(card: rx.Var[ResultCard], on_compare: Handler) -> rx.Componen
                 rx.box(
                     rx.heading(card.name, as_="h2", size="5"),
                     rx.text(card.tagline, size="2", color_scheme="gray", as_="p"),
-                    min_width="0",
+                    class_name="card-heading",
                 ),
                 compare_toggle(card, on_compare),
                 justify="between",
@@ -88,12 +87,8 @@ def framework_card(card: rx.Var[ResultCard], on_compare: Handler) -> rx.Componen
                 href=card.section_href,
                 size="2",
                 weight="medium",
-                margin_top="auto",
+                class_name="review-link",
             ),
-            display="flex",
-            flex_direction="column",
-            gap="var(--space-3)",
-            height="100%",
         ),
         as_child=True,
         id="framework-" + card.slug,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from blog_app.ui.anchors import button_link
+
 
 def search_form(value: rx.Var[str], on_type: rx.EventHandler, on_submit: rx.EventHandler) -> rx.Component:
     """The search box: results follow the text as it is typed (after a short pause), Enter shows them at once."""
@@ -19,12 +21,11 @@ def search_form(value: rx.Var[str], on_type: rx.EventHandler, on_submit: rx.Even
             size="3",
             aria_label="Search posts",
             auto_complete="off",
-            width="100%",
+            class_name="search-field",
         ),
         on_submit=on_submit,
         role="search",
-        width="100%",
-        max_width="32rem",
+        class_name="search-form",
     )
 
 
@@ -37,7 +38,7 @@ def search_feedback(message: rx.Var[str], notice: rx.Var[str]) -> rx.Component:
                 message, icon="info", color_scheme="gray", variant="surface", role="status", class_name="search-message"
             ),
         ),
-        rx.cond(notice != "", rx.text(notice, size="2", color=rx.color("gray", 11), class_name="search-notice")),
+        rx.cond(notice != "", rx.text(notice, size="2", class_name="search-notice muted")),
     )
 
 
@@ -63,18 +64,19 @@ def active_filters(
 
 def empty_state(clear_url: rx.Var[str]) -> rx.Component:
     """Shown when nothing matches: says so and offers to clear the filters."""
-    return rx.center(
+    return rx.flex(
         rx.flex(
-            rx.icon("search-x", size=36, color=rx.color("gray", 9)),
+            rx.icon("search-x", size=36, class_name="empty-state-icon"),
             rx.heading("No posts match", as_="h2", size="5"),
-            rx.text("Try another word, or clear the filters to see every post.", color=rx.color("gray", 11)),
-            rx.link(rx.button("Clear filters", variant="soft"), href=clear_url),
+            rx.text("Try another word, or clear the filters to see every post.", class_name="muted"),
+            button_link("Clear filters", href=clear_url, variant="soft"),
             direction="column",
             align="center",
             spacing="3",
-            text_align="center",
+            class_name="empty-state-body",
         ),
-        padding_y="var(--space-9)",
+        align="center",
+        justify="center",
         class_name="empty-state",
     )
 
@@ -86,7 +88,7 @@ def pagination(page: rx.Var[int], pages: rx.Var[int], newer_url: rx.Var[str], ol
         content = [rx.icon(icon, size=16), label] if icon_first else [label, rx.icon(icon, size=16)]
         return rx.cond(
             url != "",
-            rx.link(rx.button(*content, variant="soft", size="2"), href=url),
+            button_link(*content, href=url, variant="soft", size="2"),
             rx.button(*content, variant="soft", size="2", disabled=True),
         )
 
@@ -95,12 +97,12 @@ def pagination(page: rx.Var[int], pages: rx.Var[int], newer_url: rx.Var[str], ol
         rx.el.nav(
             rx.flex(
                 step("Newer", "arrow-left", newer_url, True),
-                rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", color=rx.color("gray", 11)),
+                rx.text("Page ", page.to_string(), " of ", pages.to_string(), size="2", class_name="muted"),
                 step("Older", "arrow-right", older_url, False),
                 justify="between",
                 align="center",
             ),
             aria_label="Pagination",
-            margin_top="var(--space-8)",
+            class_name="pagination",
         ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from blog_app import routes
 from blog_app.posts.types import KeywordRef
 
 
@@ -11,7 +12,7 @@ def keyword_chip(keyword: rx.Var[KeywordRef]) -> rx.Component:
     """One keyword as a small badge linking to ``/?tag=<slug>``."""
     return rx.link(
         rx.badge(keyword.name, variant="soft", radius="full", size="1"),
-        href="/?tag=" + keyword.slug,
+        href=routes.tag_url(keyword.slug),
         underline="none",
         class_name="keyword-chip",
     )

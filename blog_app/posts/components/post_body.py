@@ -51,8 +51,6 @@ def explorer_link(segment: rx.Var[Segment]) -> rx.Component:
             ),
             href=url,
             underline="none",
-            display="inline-block",
-            margin_bottom="0.75em",
             class_name="explorer-link",
         ),
     )
@@ -65,7 +63,7 @@ def image_segment(segment: rx.Var[Segment]) -> rx.Component:
     return rx.el.figure(
         rx.cond(
             segment.missing,
-            rx.center(
+            rx.el.div(
                 rx.icon("image-off", size=28),
                 rx.text("Image unavailable: ", alt, size="2"),
                 class_name="image-missing",

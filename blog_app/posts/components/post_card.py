@@ -13,38 +13,69 @@ from blog_app.posts.types import PostSummary
 def post_byline(post: rx.Var[PostSummary]) -> rx.Component:
     """Author, date and reading time on one line that wraps like text."""
     return rx.text(
-        rx.el.span(post.author, font_weight="500"),
+        rx.el.span(post.author, class_name="byline-author"),
         " · ",
         rx.el.time(post.published_label, date_time=post.published),
         " · ",
         post.reading_minutes.to_string() + " min read",
-        color=rx.color("gray", 11),
         size="2",
-        class_name="byline",
+        class_name="byline muted",
     )
 
 
-def cover_image(src: rx.Var[str], missing: rx.Var[bool]) -> rx.Component:
-    """A 1200×630 cover, or a quiet placeholder when the file is missing."""
+# The size covers are made at, for a cover whose file gave none (the page's CSS keeps this ratio).
+COVER_WIDTH, COVER_HEIGHT = 1200, 630
+
+
+def cover_image(post: rx.Var[PostSummary], first_view: bool | rx.Var[bool] = False) -> rx.Component:
+    """The post's cover with its intrinsic size, or a quiet placeholder when the file is missing.
+
+    Args:
+        post: The post whose cover it is.
+        first_view: Whether the cover is on screen when the page opens (a post's, the first
+            card's): then it loads at once and first, the page's largest paint; otherwise it
+            loads only when scrolled near.
+    """
     return rx.cond(
-        missing,
-        rx.center(
+        post.cover_missing,
+        rx.el.div(
             rx.icon("image-off", size=32),
             class_name="cover cover-missing",
             role="img",
             aria_label="Cover image unavailable",
         ),
-        rx.image(src=src, alt="", class_name="cover", loading="lazy", width="1200", height="630"),
+        rx.image(
+            src=post.cover_image,
+            alt="",
+            class_name="cover",
+            loading=_either(first_view, "eager", "lazy"),
+            # Attributes, not props: Reflex would turn an unknown prop of <img> into CSS.
+            custom_attrs={
+                "width": rx.cond(post.cover_width > 0, post.cover_width, COVER_WIDTH),
+                "height": rx.cond(post.cover_height > 0, post.cover_height, COVER_HEIGHT),
+                "fetchPriority": _either(first_view, "high", "auto"),
+            },
+        ),
     )
 
 
-def post_card(post: rx.Var[PostSummary]) -> rx.Component:
-    """A card linking to the post; the whole title is the link."""
+def _either(condition: bool | rx.Var[bool], yes: str, no: str) -> str | rx.Var[str]:
+    # A plain value when the condition is known now: the page's markup then holds no expression.
+    return rx.cond(condition, yes, no) if isinstance(condition, rx.Var) else (yes if condition else no)
+
+
+def post_card(post: rx.Var[PostSummary], position: rx.Var[int]) -> rx.Component:
+    """A card linking to the post; the whole title is the link.
+
+    Args:
+        post: The post.
+        position: The card's place on the page, from 0 (the first card's cover is above the fold on a phone).
+    """
     href = routes.post_url(post.slug)
     return rx.el.article(
         rx.cond(
             post.cover_image != "",
-            rx.link(cover_image(post.cover_image, post.cover_missing), href=href, tab_index=-1, aria_hidden="true"),
+            rx.link(cover_image(post, position == 0), href=href, tab_index=-1, aria_hidden="true"),
         ),
         rx.flex(
             status_badge(post.status, post.status_label),
@@ -53,12 +84,12 @@ def post_card(post: rx.Var[PostSummary]) -> rx.Component:
                 as_="h2",
                 size="5",
             ),
-            rx.text(post.description, color=rx.color("gray", 11), size="3"),
+            rx.text(post.description, size="3", class_name="muted"),
             post_byline(post),
             keyword_chips(post.keywords),
             direction="column",
             spacing="3",
-            padding="var(--space-5)",
+            class_name="post-card-body",
         ),
         class_name="post-card",
     )

@@ -25,7 +25,6 @@ def status_badge(status: rx.Var[str], label: rx.Var[str]) -> rx.Component:
             high_contrast=True,  # amber text on amber fails WCAG AA contrast otherwise
             radius="full",
             size="2",
-            align_self="flex-start",
             class_name="status-badge",
         ),
     )

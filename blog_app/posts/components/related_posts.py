@@ -14,7 +14,7 @@ def related_post(link: rx.Var[RelatedLink]) -> rx.Component:
         rx.link(link.title, href=routes.post_url(link.slug), weight="medium", size="3", class_name="related-title"),
         rx.cond(
             link.description != "",
-            rx.text(link.description, size="2", color=rx.color("gray", 11), class_name="related-description"),
+            rx.text(link.description, size="2", class_name="related-description"),
         ),
         class_name="related-post",
     )

@@ -22,8 +22,7 @@ def snippet(parts: rx.Var[list[SnippetPart]], fallback: rx.Var[str]) -> rx.Compo
     return rx.text(
         rx.cond(parts.length() > 0, rx.fragment("…", rx.foreach(parts, snippet_part), "…"), fallback),
         size="3",
-        color=rx.color("gray", 11),
-        class_name="search-snippet",
+        class_name="search-snippet muted",
     )
 
 

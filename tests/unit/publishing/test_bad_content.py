@@ -19,8 +19,9 @@ from sqlmodel import Session, select
 from blog_app.content.document import parse_post
 from blog_app.core.models import Post
 from blog_app.posts import queries
+from blog_app.posts.post_markup import post_page_markup
+from blog_app.posts.source import ShownPost
 from blog_app.publishing.ingest import ingest
-from blog_app.seo.article import readable_page
 from blog_app.seo.feeds import atom_xml, rss_xml
 from blog_app.seo.head import blog_posting, head_html, post_meta
 from blog_app.seo.site import Site
@@ -131,7 +132,7 @@ def test_front_matter_markup_is_text_in_every_rendering(report, sqlite_engine):
     data = json.loads(ld.text)
     assert (data["headline"], data["author"]["name"]) == (post.title, post.author)
     assert data["description"].endswith('</script><script>alert("ld")</script>')
-    page = readable_page(post, SITE.name)
+    page = post_page_markup(ShownPost(post, newer=None, older=None))
     assert not active_content(page)
     assert post.title in lxml.html.fragment_fromstring(page, create_parent="div").text_content()
 

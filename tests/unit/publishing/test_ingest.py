@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from alembic import command
+from blog_app.content import content_hash
+from blog_app.core import database, settings
 from blog_app.core.models import Keyword, Post, PostKeyword
 from blog_app.posts import queries
+from blog_app.posts.index_params import IndexParams
 from blog_app.publishing import ingest as ingest_module
 from blog_app.publishing.ingest import ingest
 from blog_app.publishing.post_store import PostWriter
@@ -212,6 +217,27 @@ def test_missing_image_is_a_warning(sqlite_engine, content_dir, tmp_path):
     ]
 
 
+def test_the_covers_size_is_read_from_its_file_and_reaches_the_pages(sqlite_engine, content_dir, tmp_path):
+    assets = settings.PROJECT_ROOT / "assets"
+    write_post(content_dir, "wide.md", "Wide", date="2020-01-01", image="/blog/post-pipeline.webp")
+    write_post(content_dir, "lost.md", "Lost", date="2020-01-02", image="/blog/not-there.webp")
+    write_post(content_dir, "bare.md", "Bare", date="2020-01-03")
+    ingest(sqlite_engine, content_dir, assets_dir=assets)
+    with Session(sqlite_engine) as db:
+        posts = [queries.get_post(db, slug) for slug in ("wide", "lost", "bare", SEED_SLUG)]
+        cards = queries.search_posts(db, IndexParams()).posts
+    sizes = {post.slug: (post.cover_width, post.cover_height) for post in posts}
+    assert sizes == {"wide": (1200, 420), "lost": (0, 0), "bare": (0, 0), SEED_SLUG: (1200, 630)}
+    assert {card.slug: (card.cover_width, card.cover_height) for card in cards} == sizes
+
+
+def test_without_an_assets_folder_no_size_is_known(sqlite_engine, content_dir):
+    ingest(sqlite_engine, content_dir)
+    with Session(sqlite_engine) as db:
+        post = queries.get_post(db, SEED_SLUG)
+    assert (post.cover_image, post.cover_width, post.cover_height) == ("/blog/ag-grid.webp", 0, 0)
+
+
 def test_a_new_parser_version_reparses_unchanged_files(sqlite_engine, content_dir, monkeypatch, parse_calls):
     from blog_app.content import document
 
@@ -221,3 +247,34 @@ def test_a_new_parser_version_reparses_unchanged_files(sqlite_engine, content_di
     report = ingest(sqlite_engine, content_dir)
     assert len(report.loaded) == 1 and not report.unchanged
     assert len(parse_calls) == 2
+
+
+def test_upgrading_to_0005_makes_the_next_ingest_read_the_covers_sizes(tmp_path, content_dir):
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = database.alembic_config(engine)
+    command.upgrade(config, "0004")
+    with engine.begin() as connection:  # a post stored by the previous version, hash unchanged since
+        connection.execute(
+            sa.text(
+                "INSERT INTO post (slug, title, description, author, published, cover_image, source_path,"
+                " content_hash, segments, toc, body_text, excerpt, word_count, reading_minutes, draft,"
+                " created_at, updated_at) VALUES (:slug, 'T', '', 'A', '2024-11-04', '/blog/ag-grid.webp', :path,"
+                " :hash, '[]', '[]', '', '', 0, 1, 0, '2024-11-04', '2024-11-04')"
+            ),
+            {"slug": SEED_SLUG, "path": SEED.name, "hash": content_hash(SEED.read_bytes())},
+        )
+    database.upgrade_schema(engine)
+    with engine.connect() as connection:
+        stored = connection.execute(sa.text("SELECT cover_width, cover_height, content_hash FROM post")).one()
+    assert tuple(stored) == (0, 0, "")
+    report = ingest(engine, content_dir, assets_dir=settings.PROJECT_ROOT / "assets")
+    assert report.loaded == [str(content_dir / SEED.name)] and not report.unchanged
+    with Session(engine) as db:
+        post = queries.get_post(db, SEED_SLUG)
+    assert (post.cover_width, post.cover_height) == (1200, 630)
+    command.downgrade(config, "0004")  # the columns go; the post and its keywords stay
+    assert "cover_width" not in {column["name"] for column in sa.inspect(engine).get_columns("post")}
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT slug FROM post")).scalars().all() == [SEED_SLUG]
+        assert connection.execute(sa.text("SELECT count(*) FROM postkeyword")).scalar() == 6
+    engine.dispose()

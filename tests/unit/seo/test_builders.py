@@ -1,4 +1,4 @@
-"""The pure SEO builders: head tags, JSON-LD, the filled shell, static article HTML, feeds and sitemap."""
+"""The pure SEO builders: head tags, JSON-LD, the filled shell, the feeds' article HTML, feeds and sitemap."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pytest
 
 from blog_app.content.sanitize import absolute_links
 from blog_app.content.segments import Segment
+from blog_app.html_first.shell import fill_shell
 from blog_app.posts.types import KeywordRef, PostDetail
 from blog_app.seo.article import body_html
 from blog_app.seo.feeds import atom_xml, rss_xml
 from blog_app.seo.head import blog_posting, head_html, json_for_script, post_meta
-from blog_app.seo.shell import fill_shell
 from blog_app.seo.site import Site
 from blog_app.seo.sitemap import robots_txt, sitemap_xml
 
@@ -28,7 +28,7 @@ SHELL = (
     '<meta content="favicon.ico" property="og:image"/><meta name="twitter:card" content="summary"/>'
     '<link href="/old" rel="canonical"/><link href="/rss.xml" rel="alternate" type="application/rss+xml"/>'
     '<link href="/assets/app.css" rel="stylesheet"/></head>'
-    '<body class="x"><div id="root">app</div><script>boot()</script></body></html>'
+    '<body class="x"><div id="root"><div id="first-response"></div></div><script>boot()</script></body></html>'
 )
 
 
@@ -96,19 +96,22 @@ def test_json_ld_describes_the_post_and_cannot_end_its_script():
     assert json.loads(text) == data
 
 
-def test_fill_shell_swaps_generic_page_tags_and_puts_the_text_first_in_body():
+def test_fill_shell_swaps_generic_page_tags_and_writes_the_page_into_the_slot():
     page = fill_shell(SHELL, "<title>Mine</title>", "<p>Readable</p>")
     assert "Generic" not in page and "favicon.ico" not in page and 'content="summary"' not in page
     assert 'href="/old"' not in page
     assert '<meta content="width=device-width, initial-scale=1" name="viewport"/>' in page
     assert '<link href="/rss.xml" rel="alternate" type="application/rss+xml"/>' in page
     assert '<link href="/assets/app.css" rel="stylesheet"/><title>Mine</title></head>' in page
-    assert '<body class="x"><noscript><p>Readable</p></noscript><div id="root">app</div>' in page
+    assert '<body class="x"><div id="root"><div id="first-response"><p>Readable</p></div></div>' in page
+    assert "noscript" not in page
 
 
-def test_fill_shell_refuses_a_shell_without_head_and_body():
+def test_fill_shell_refuses_a_shell_without_head_and_slot():
     with pytest.raises(ValueError, match="</head>"):
         fill_shell("<div>no document</div>", "", "")
+    with pytest.raises(ValueError, match="first-response"):
+        fill_shell("<html><head></head><body><div id='root'></div></body></html>", "", "")
 
 
 def test_body_html_escapes_what_is_not_sanitised_prose():

@@ -6,25 +6,35 @@ import time
 import warnings
 
 import pytest
+from reflex.utils.prerequisites import get_web_dir
 
 from blog_app.core import database
+from blog_app.html_first.shell import shell_path
 from blog_app.publishing.ingest import ingest
-from blog_app.seo.server import VERSION_TTL, seo_api
-from blog_app.seo.shell import shell_path
+from blog_app.seo.page_responses import VERSION_TTL
+from blog_app.seo.server import seo_api
 from harness.synthetic_posts import write_post
 
 with warnings.catch_warnings(action="ignore"):  # Starlette would rather have httpx2
     from starlette.testclient import TestClient
 
-SHELL = '<!DOCTYPE html><html><head><title>Shell</title></head><body><div id="root"></div></body></html>'
+SHELL = (
+    "<!DOCTYPE html><html><head><title>Shell</title></head>"
+    '<body><div id="root"><div id="first-response"></div></div></body></html>'
+)
 
 
 @pytest.fixture
 def client(tmp_path, monkeypatch):
-    """The SEO routes on a real SQLite file, with a build folder holding a client shell."""
+    """The SEO routes on a real SQLite file, with a build folder holding a client shell.
+
+    The page mirrors draw their icons from the real build's lucide-react (blog_app/html_first/icons.py).
+    """
+    node_modules = (get_web_dir() / "node_modules").resolve()
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'blog.db'}")
     monkeypatch.setenv("REFLEX_WEB_WORKDIR", str(tmp_path / "web"))
     shell_path().parent.mkdir(parents=True)
+    (tmp_path / "web" / "node_modules").symlink_to(node_modules)
     shell_path().write_text(SHELL, encoding="utf-8")
     database.upgrade_schema(database.get_engine())
     with TestClient(seo_api(lambda: ["/"])) as test_client:

@@ -1,11 +1,11 @@
-"""The client shell of the production build, with a page's own head tags and readable body written in.
+"""The client shell of the production build, with a page's own head tags and the page itself written in.
 
-Reflex serves a dynamic route such as ``/blog/[slug]`` as one prerendered shell that
-React hydrates. Its head has no page-specific tags, and its body no text. ``fill_shell``
-removes whatever generic title, description, canonical, OpenGraph or Twitter tags the
-shell carries and writes the page's own; the readable body goes in a ``<noscript>`` at
-the top of ``<body>``. React skips unexpected nodes directly under ``<head>`` and
-``<body>`` when it hydrates, so the page hydrates exactly as before.
+Reflex serves every page the server answers (``/``, ``/blog/<slug>``, ``/frameworks/``) from one
+prerendered shell that React hydrates. Its head has no page-specific tags, and its body only
+the empty slot of :mod:`blog_app.html_first.slot`. ``fill_shell`` removes whatever generic
+title, description, canonical, OpenGraph or Twitter tags the shell carries, writes the page's
+own, and writes the page into the slot, where React keeps it until the page's code renders
+the same page in its place.
 """
 
 from __future__ import annotations
@@ -19,39 +19,41 @@ from reflex.config import get_config
 from reflex.constants import Dirs, ReactRouter
 from reflex.utils.prerequisites import get_web_dir
 
+from blog_app.html_first.slot import SLOT_ID
+
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
-_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_SLOT = re.compile(r'<div id="' + re.escape(SLOT_ID) + r'"[^>]*>(</div>)', re.IGNORECASE)
 # React writes every ">" inside an attribute value as "&gt;", so a tag ends at the first ">".
 _HEAD_TAG = re.compile(r"<title\b[^>]*>.*?</title\s*>|<(?:meta|link)\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _PAGE_SPECIFIC_PREFIXES = ("og:", "twitter:", "article:")
 
 
 def fill_shell(shell: str, head: str, body: str) -> str:
-    """The shell with its generic page tags replaced by ``head`` and ``body`` put first in ``<body>``.
+    """The shell with its generic page tags replaced by ``head`` and ``body`` written into its slot.
 
     Args:
         shell: The prerendered client shell.
         head: HTML for the end of ``<head>`` (already escaped).
-        body: HTML readable without JavaScript (already escaped); wrapped in ``<noscript>``.
+        body: The page's HTML (already escaped), readable without JavaScript.
 
     Returns:
         The page's HTML.
 
     Raises:
-        ValueError: The shell has no ``</head>`` or ``<body>``.
+        ValueError: The shell has no ``</head>`` followed by the empty slot.
     """
     head_section, between, rest = _split_shell(shell)
-    return f"{head_section}{head}{between}<noscript>{body}</noscript>{rest}"
+    return f"{head_section}{head}{between}{body}{rest}"
 
 
 @functools.lru_cache(maxsize=2)
 def _split_shell(shell: str) -> tuple[str, str, str]:
     # The same for every page of a build (about a fifth of a post page's time when redone each time).
-    head_end, body_start = _HEAD_END.search(shell), _BODY_START.search(shell)
-    if head_end is None or body_start is None or body_start.start() < head_end.start():
-        raise ValueError("the client shell has no </head> followed by <body>")
+    head_end, slot = _HEAD_END.search(shell), _SLOT.search(shell)
+    if head_end is None or slot is None or slot.start() < head_end.start():
+        raise ValueError(f'the client shell has no </head> followed by an empty <div id="{SLOT_ID}">')
     head_section = _HEAD_TAG.sub(_keep_generic, shell[: head_end.start()])
-    return head_section, shell[head_end.start() : body_start.end()], shell[body_start.end() :]
+    return head_section, shell[head_end.start() : slot.start(1)], shell[slot.start(1) :]
 
 
 def _keep_generic(match: re.Match[str]) -> str:

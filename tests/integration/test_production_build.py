@@ -19,6 +19,7 @@ from harness.app_process import app_environment, free_port, running
 from harness.browser import assert_page_is_clean, body_text, new_driver, wait_for
 from harness.reflex_client import POST_STATE, load_page
 from tests.support.fixture_posts import SEED_SLUG, SEED_TEXT, SEED_TITLE
+from tests.support.pages import wait_until_react_renders
 
 # What the backend needs on a server: the app, its config, migrations, posts and pinned packages.
 BACKEND_FILES = {
@@ -103,6 +104,7 @@ def read_the_seed_in_a_browser(url: str) -> str:
     browser = new_driver()
     try:
         browser.get(url)
+        wait_until_react_renders(browser)  # React replaces the server's copy of the page (and its links)
         link = wait_for(lambda: browser.find_element(By.LINK_TEXT, SEED_TITLE), message="the seed post link")
         assert_page_is_clean(browser)
         link.click()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from blog_app.explorer.view_model import Chip, FacetOption
 from blog_app.html_first.icons import icon
 from blog_app.html_first.markup import Html, element, trusted
-from blog_app.ui.radix_markup import BUTTON
+from blog_app.ui.radix_markup import BUTTON, search_field_markup
 
 _CHECK = trusted(
     '<svg width="9" height="9" viewBox="0 0 9 9" fill="currentcolor" xmlns="http://www.w3.org/2000/svg"'
@@ -40,19 +40,8 @@ def checkbox(checked: bool, accent: str | None = None, disabled: bool = False) -
 
 def search_box_markup(text: str) -> Html:
     """The search field holding the current search text."""
-    return element(
-        "div",
-        element(
-            "input",
-            spellcheck="false",
-            aria_label="Search frameworks",
-            placeholder="Search frameworks, pros and cons…",
-            type="search",
-            class_="rt-reset rt-TextFieldInput",
-            value=text,
-        ),
-        element("div", icon("search", 16), class_="rt-TextFieldSlot"),
-        class_="rt-TextFieldRoot rt-r-size-3 rt-variant-surface full-width",
+    return search_field_markup(
+        text, label="Search frameworks", placeholder="Search frameworks, pros and cons…", root_class="full-width"
     )
 
 

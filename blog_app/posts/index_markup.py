@@ -14,7 +14,7 @@ from blog_app.html_first.markup import Html, element, fragment
 from blog_app.posts.card_markup import LINK, post_card_markup, search_result_markup
 from blog_app.posts.index_params import IndexParams, parse_index_params
 from blog_app.posts.source import ShownIndex
-from blog_app.ui.radix_markup import button_link_markup
+from blog_app.ui.radix_markup import button_link_markup, search_field_markup
 
 BUTTON = "rt-reset rt-BaseButton rt-r-size-2 rt-variant-soft rt-Button"
 SEARCH_PLACEHOLDER = 'Search posts…  ("a phrase", prefix*)'
@@ -44,21 +44,13 @@ def _intro(query: str, search: str) -> Html:
 
 def _search_form(search: str) -> Html:
     # Without JavaScript the form still works: Enter sends ``?q=`` to the index.
-    field = element(
-        "div",
-        element(
-            "input",
-            spellcheck="false",
-            aria_label="Search posts",
-            autocomplete="off",
-            placeholder=SEARCH_PLACEHOLDER,
-            type="search",
-            class_="rt-reset rt-TextFieldInput",
-            name="q",
-            value=search,
-        ),
-        element("div", icon("search", 16), class_="rt-TextFieldSlot"),
-        class_="rt-TextFieldRoot rt-r-size-3 rt-variant-surface search-field",
+    field = search_field_markup(
+        search,
+        label="Search posts",
+        placeholder=SEARCH_PLACEHOLDER,
+        root_class="search-field",
+        name="q",
+        autocomplete="off",
     )
     return element("form", field, class_="Root search-form", role="search")
 

@@ -30,13 +30,14 @@ class ExplorerState(FollowsContent, ReadsDatabase, rx.State):
         return self._load_and_follow()
 
     def _load(self) -> None:
-        self.show(self.router.url.query)
+        query, audience = self.router.url.query, run_mode.current_audience()
+        params = shown_params(query, audience)
+        self.show(query, params, current_view(params, audience))
 
-    def show(self, query: str) -> None:
-        """Show the view for ``query``, the address's query string; the server seeds first responses with it."""
-        audience = run_mode.current_audience()
-        self._params = shown_params(query, audience)
-        self.view = current_view(self._params, audience)
+    def show(self, query: str, params: ExplorerParams, view: ExplorerView) -> None:
+        """Show ``view``, built for ``params``: what the address's ``query`` asks for (the server seeds first responses with it)."""
+        self._params = params
+        self.view = view
         self.loaded = True
         self.loaded_query = query
 

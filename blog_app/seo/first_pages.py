@@ -9,11 +9,9 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from blog_app import routes
-from blog_app.core import run_mode
 from blog_app.explorer.first_response import explorer_first_response
 from blog_app.explorer.page import DESCRIPTION as EXPLORER_DESCRIPTION
 from blog_app.explorer.page import TITLE as EXPLORER_TITLE
-from blog_app.explorer.source import shown_params
 from blog_app.html_first.first_response import FirstResponse, seed_element
 from blog_app.html_first.shell import fill_shell
 from blog_app.posts.first_response import NOT_FOUND_TITLE, post_first_response
@@ -75,9 +73,9 @@ def explorer_page_for(request: Request):
     query = request.url.query
 
     def build(shell: str, site: Site) -> BuiltPage:
-        params = shown_params(query, run_mode.current_audience())
+        params, response = explorer_first_response(query)
         canonical = routes.prerendered_url(params.url())
         head = head_html(page_meta(EXPLORER_TITLE, EXPLORER_DESCRIPTION, canonical, site))
-        return BuiltPage.of(write_page(shell, head, explorer_first_response(query)))
+        return BuiltPage.of(write_page(shell, head, response))
 
     return query, build

@@ -16,12 +16,10 @@ class FirstResponse:
     Attributes:
         main: The page's content, as React renders it inside the site layout's ``<main>``.
         seed: The page state's values (:func:`blog_app.html_first.seed.state_values`).
-        found: False for a page that answers 404 (a post that does not exist).
     """
 
     main: Html
     seed: dict[str, dict]
-    found: bool = True
 
 
 def seed_element(seed: dict[str, dict]) -> Html:

@@ -22,11 +22,6 @@ def trusted(markup: str) -> Html:
     return Html(markup)
 
 
-def text(value: str) -> Html:
-    """Plain text, escaped."""
-    return Html(html.escape(value, quote=False))
-
-
 def element(tag: str, *children: str, **attributes: Attribute) -> Html:
     """``<tag attributes>children</tag>``.
 

@@ -19,5 +19,5 @@ def post_first_response(slug: str) -> tuple[ShownPost | None, FirstResponse]:
     shown = post_to_show(slug, run_mode.current_audience())
     seed = state_values(PostState, lambda state: state.show(slug, shown))
     if shown is None:
-        return None, FirstResponse(not_found_markup(NOT_FOUND_TITLE, NOT_FOUND_MESSAGE), seed, found=False)
+        return None, FirstResponse(not_found_markup(NOT_FOUND_TITLE, NOT_FOUND_MESSAGE), seed)
     return shown, FirstResponse(post_page_markup(shown), seed)

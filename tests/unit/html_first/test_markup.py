@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from blog_app.html_first.markup import element, fragment, text, trusted
+from blog_app.html_first.markup import element, fragment, trusted
 
 
 def test_text_and_attributes_are_escaped_and_html_is_not():
@@ -35,5 +35,5 @@ def test_names_and_boolean_attributes():
 
 
 def test_fragments_join_text_and_trusted_html():
-    assert fragment("a < b", trusted("<i>c</i>"), text("d & e")) == "a &lt; b<i>c</i>d &amp; e"
+    assert fragment("a < b", trusted("<i>c</i>"), "d & e") == "a &lt; b<i>c</i>d &amp; e"
     assert fragment() == ""

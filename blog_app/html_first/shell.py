@@ -103,15 +103,19 @@ def shell_path() -> pathlib.Path:
 
 def load_shell() -> str | None:
     """The client shell of the current build, or None without a production build (``reflex run`` in dev)."""
-    path = shell_path()
+    return read_build_file(shell_path())
+
+
+def read_build_file(path: pathlib.Path) -> str | None:
+    """The text of a file the production build wrote, read again only when a rebuild replaced it; None when missing."""
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
         return None
-    return _read_shell(path, stamp)
+    return _read(path, stamp)
 
 
-@functools.lru_cache(maxsize=1)
-def _read_shell(path: pathlib.Path, stamp: int) -> str:
+@functools.lru_cache(maxsize=4)
+def _read(path: pathlib.Path, stamp: int) -> str:
     # The stamp is part of the cache key: a rebuild replaces the file and its stamp.
     return path.read_text(encoding="utf-8")

@@ -10,8 +10,6 @@ for it; the app's root module turns it on as soon as it runs (``ENABLE_FULL_STYL
 
 from __future__ import annotations
 
-import functools
-import pathlib
 import re
 
 # Beside the shell, named like it, so the build output shows what it belongs to.
@@ -80,17 +78,6 @@ def _deferred(match: re.Match[str]) -> str:
 
 def critical_css() -> str | None:
     """The critical CSS of the build this process serves, or None without a build or without critical CSS."""
-    from blog_app.html_first.shell import build_dir  # imports Reflex's config
+    from blog_app.html_first.shell import build_dir, read_build_file  # imports Reflex's config
 
-    path = build_dir() / CRITICAL_CSS_FILE
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        return None
-    return _read_css(path, stamp) or None
-
-
-@functools.lru_cache(maxsize=1)
-def _read_css(path: pathlib.Path, stamp: int) -> str:
-    # The stamp is part of the cache key: a rebuild replaces the file and its stamp.
-    return path.read_text(encoding="utf-8")
+    return read_build_file(build_dir() / CRITICAL_CSS_FILE) or None

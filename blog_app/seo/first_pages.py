@@ -6,6 +6,8 @@ the not-found message for an unknown slug), the index in every view, the explore
 
 from __future__ import annotations
 
+import functools
+
 from starlette.requests import Request
 
 from blog_app import routes
@@ -28,9 +30,18 @@ def write_page(shell: str, head: str, response: FirstResponse) -> str:
 
     The build's critical CSS is inline in place of the blocking stylesheet, when the build has one.
     """
-    page = fill_shell(shell, head, site_layout_markup(response.main) + seed_element(response.seed))
+    return fill_shell(_with_critical_css(shell), head, site_layout_markup(response.main) + seed_element(response.seed))
+
+
+def _with_critical_css(shell: str) -> str:
     css = critical_css()
-    return page if css is None else inline_critical_css(page, css)
+    return shell if css is None else _inlined(shell, css)
+
+
+@functools.lru_cache(maxsize=2)
+def _inlined(shell: str, css: str) -> str:
+    # Once per build, not once per page: the same object each time also keeps fill_shell's split cached.
+    return inline_critical_css(shell, css)
 
 
 def post_page_for(request: Request):

@@ -20,7 +20,7 @@ from harness.browser import (
     wait_for,
 )
 from tests.support.fixture_posts import SEED_FRAMEWORKS
-from tests.support.pages import card_names, facet
+from tests.support.pages import card_names, facet, wait_until_react_renders
 
 pytestmark = pytest.mark.e2e
 ALL = list(SEED_FRAMEWORKS)
@@ -36,6 +36,7 @@ VARIANTS = {"light": ("light", None), "dark": ("dark", None), "phone": ("light",
 def open_explorer(browser, prod_app, query: str = "") -> None:
     browser.get(prod_app.frontend_url.rstrip("/") + "/frameworks" + query)
     wait_for(lambda: "frameworks fit" in body_text(browser), message="the explorer")
+    wait_until_react_renders(browser)  # the server's copy of the page has no working buttons
 
 
 def wait_for_cards(browser, expected: list[str]) -> None:
@@ -152,6 +153,7 @@ def test_search_focus_and_garbage_in_the_url(prod_app, browser):
 
 def test_post_heading_opens_the_explorer_focused_on_its_framework(prod_app, browser):
     browser.get(prod_app.frontend_url.rstrip("/") + "/blog/top-python-web-frameworks-2024")
+    wait_until_react_renders(browser)  # the server's links reload the page; the app's navigate in place
     links = wait_for(
         lambda: browser.find_elements(By.CSS_SELECTOR, "a.explorer-link"), message="the explorer links under headings"
     )

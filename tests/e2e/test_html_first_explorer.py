@@ -172,11 +172,12 @@ const frame = () => {
   requestAnimationFrame(frame);
 };
 requestAnimationFrame(frame);
-""".replace("DELAY", "400")
-# Between the address changing and React rendering for it, the browser may paint a frame or two
-# (React Router renders navigations as transitions); with the backend 400 ms late, a page that
-# showed the previous view would do so for far longer.
-ROUTER_FRAMES = 3
+""".replace("DELAY", "1000")
+# Between the address changing and React rendering for it, the browser may paint a few frames
+# (React Router renders navigations as transitions, longer on a busy machine: 6 frames seen with
+# the other core loaded). With the backend a second late, a page that showed the previous view
+# until the backend answered would do so for about 60 frames.
+ROUTER_FRAMES = 15
 
 
 def stale_runs(samples: list, cards: dict[str, str]) -> list[tuple[str, str, int]]:

@@ -149,8 +149,8 @@ def test_react_takes_over_without_moving_a_box(server, query):
 
 
 # Every message from the backend arrives late, so after each navigation the browser has only the
-# previous view for a while; and each frame records the address's query string, the cards a
-# reader can see and how many facet labels are on screen.
+# previous view for a while; and each frame from the parsed document on records the address's query
+# string, the cards a reader can see and how many facet labels are on screen.
 SAMPLER = """
 const Native = window.WebSocket;
 window.WebSocket = class extends Native {
@@ -171,7 +171,9 @@ const frame = () => {
   }
   requestAnimationFrame(frame);
 };
-requestAnimationFrame(frame);
+// From the parsed document on: while it is parsed the browser may paint half of it (a frame with
+// 29 of the 38 facets was seen on a slow run), which is loading, not navigation.
+document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(frame));
 """.replace("DELAY", "1000")
 # Between the address changing and React rendering for it, the browser may paint a few frames
 # (React Router renders navigations as transitions, longer on a busy machine: 6 frames seen with
@@ -231,4 +233,5 @@ def test_in_app_navigation_never_shows_the_previous_view_and_keeps_the_facets(se
     facet_count = len(everything.pro_facets) + len(everything.con_facets)
     assert {search for search, _, _ in samples} >= {"", "?pro=performance"}
     assert [run for run in stale_runs(samples, cards) if run[2] > ROUTER_FRAMES] == []
-    assert {facets for _, _, facets in samples} == {facet_count}  # the facets never flicker away
+    flickers = [(search, shown, facets) for search, shown, facets in samples if facets != facet_count]
+    assert flickers == [], f"frames without all {facet_count} facets"  # the facets never flicker away

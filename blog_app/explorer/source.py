@@ -45,3 +45,9 @@ def current_view(params: ExplorerParams, audience: Audience) -> ExplorerView:
 def shown_params(query: str, audience: Audience) -> ExplorerParams:
     """The parameters the explorer shows for the address's ``query``: parsed, restricted to what ``audience`` may see."""
     return parse_explorer_params(query).restricted(current_frameworks(audience))
+
+
+def view_to_show(query: str, audience: Audience) -> tuple[ExplorerParams, ExplorerView]:
+    """What the address's ``query`` asks ``audience``'s explorer to show: its parameters and their view."""
+    params = shown_params(query, audience)
+    return params, current_view(params, audience)

@@ -6,7 +6,7 @@ import reflex as rx
 
 from blog_app.core import run_mode
 from blog_app.explorer.params import ExplorerParams
-from blog_app.explorer.source import current_view, shown_params
+from blog_app.explorer.source import view_to_show
 from blog_app.explorer.view_model import ExplorerView
 from blog_app.ui.follows_content import FollowsContent
 from blog_app.ui.tolerates_outage import ReadsDatabase, tolerates_outage
@@ -30,9 +30,8 @@ class ExplorerState(FollowsContent, ReadsDatabase, rx.State):
         return self._load_and_follow()
 
     def _load(self) -> None:
-        query, audience = self.router.url.query, run_mode.current_audience()
-        params = shown_params(query, audience)
-        self.show(query, params, current_view(params, audience))
+        query = self.router.url.query
+        self.show(query, *view_to_show(query, run_mode.current_audience()))
 
     def show(self, query: str, params: ExplorerParams, view: ExplorerView) -> None:
         """Show ``view``, built for ``params``: what the address's ``query`` asks for (the server seeds first responses with it)."""

@@ -183,7 +183,7 @@ def test_every_response_carries_the_security_headers(server, path):
 
 def test_the_frontend_scripts_carry_the_security_headers(server):
     _, _, body = raw_get(server, "/")
-    scripts = app_scripts(body.decode() if isinstance(body, bytes) else body)
+    scripts = app_scripts(body)
     assert scripts, "the index loads no script file of its own"
     status, headers, _ = raw_get(server, scripts[0])
     assert status == 200
